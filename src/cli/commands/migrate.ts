@@ -1,0 +1,182 @@
+import { migrationId } from "../../core/migration.js";
+import type { RunEvent } from "../../runner/events.js";
+import type { Migrator } from "../../runner/migrator.js";
+import type { RunResult } from "../../runner/results.js";
+import { withMigrator } from "../context.js";
+import { formatDuration, type Output } from "../output.js";
+import type { Settings } from "../settings.js";
+
+export type MigrateCommand =
+  | { kind: "up"; count?: number; to?: string }
+  | { kind: "down"; count?: number; to?: string }
+  | { kind: "goto"; to: string }
+  | { kind: "redo" }
+  | { kind: "reset" };
+
+/** `up`, `down`, `goto`, `redo`, `reset`: run a plan and report each migration. */
+export async function runMigrate(
+  settings: Settings,
+  out: Output,
+  command: MigrateCommand,
+  dryRun: boolean,
+): Promise<number> {
+  const reporter = new Reporter(out, dryRun);
+  const result = await withMigrator(
+    settings,
+    out,
+    { dryRun, onEvent: (e) => reporter.event(e) },
+    ({ migrator, driver }) => {
+      if (!out.json && !dryRun) out.notice(`${verb(command)} ${driver.target}`);
+      return execute(migrator, command);
+    },
+  );
+  for (const w of result.warnings) out.warn(w);
+  if (out.json) {
+    out.data({
+      ok: !result.error,
+      dryRun,
+      current: result.current ?? null,
+      results: result.results.map((r) => ({
+        ...r,
+        ...(r.status === "error" ? { error: r.error.toJSON() } : {}),
+      })),
+      ...(result.error ? { error: result.error.toJSON() } : {}),
+    });
+    return result.error ? result.error.exitCode : 0;
+  }
+  if (result.error) {
+    out.error(result.error);
+    const done = result.results.filter((r) => r.status === "success").length;
+    if (done > 0) out.line(`${done} migration(s) completed before the failure.`);
+    return result.error.exitCode;
+  }
+  reporter.summary(result, command);
+  return 0;
+}
+
+function execute(migrator: Migrator, c: MigrateCommand): Promise<RunResult> {
+  switch (c.kind) {
+    case "up":
+      return migrator.up({
+        ...(c.count !== undefined ? { count: c.count } : {}),
+        ...(c.to ? { to: c.to } : {}),
+      });
+    case "down":
+      return migrator.down({
+        ...(c.count !== undefined ? { count: c.count } : {}),
+        ...(c.to ? { to: c.to } : {}),
+      });
+    case "goto":
+      return migrator.goto(c.to);
+    case "redo":
+      return migrator.redo();
+    case "reset":
+      return migrator.reset();
+  }
+}
+
+function verb(c: MigrateCommand): string {
+  return c.kind === "up"
+    ? "Migrating"
+    : c.kind === "goto"
+      ? "Moving"
+      : c.kind === "redo"
+        ? "Redoing on"
+        : "Reverting on";
+}
+
+class Reporter {
+  readonly #out: Output;
+  readonly #dryRun: boolean;
+  #started: number | undefined;
+
+  constructor(out: Output, dryRun: boolean) {
+    this.#out = out;
+    this.#dryRun = dryRun;
+  }
+
+  event(e: RunEvent): void {
+    const out = this.#out;
+    switch (e.type) {
+      case "lock-wait": {
+        const h = e.holder;
+        out.notice(
+          `Waiting for the migration lock held by ${h ? `pid ${h.pid}${h.applicationName ? ` (${h.applicationName})` : ""}` : "another session"}...`,
+        );
+        break;
+      }
+      case "history-created":
+        if (!this.#dryRun) out.notice(`Created the history table ${e.table}.`);
+        break;
+      case "migration-start": {
+        this.#started ??= performance.now();
+        const id = migrationId(e.migration);
+        if (e.resumeFrom > 0)
+          out.notice(`Resuming ${id} at statement ${e.resumeFrom + 1} of ${e.statements}.`);
+        out.progress(`${e.direction === "up" ? "applying" : "reverting"} ${id}...`);
+        break;
+      }
+      case "statement":
+        out.progress(`${migrationId(e.migration)}: statement ${e.index + 1}/${e.total}`);
+        break;
+      case "retry":
+        out.warn(
+          `${migrationId(e.migration)}: lock not available (${e.reason}); retry ${e.attempt} in ${formatDuration(e.waitMs)}`,
+        );
+        break;
+      case "cleanup":
+        out.notice(`${migrationId(e.migration)}: ${e.reason}; running ${e.sql}`);
+        break;
+      case "migration-done": {
+        const arrow =
+          e.direction === "up" ? this.#out.style("✓", "green") : this.#out.style("↓", "yellow");
+        out.line(
+          `  ${arrow} ${migrationId(e.migration)}  ${this.#out.style(formatDuration(e.durationMs), "dim")}`,
+        );
+        break;
+      }
+      case "migration-failed":
+        out.line(`  ${this.#out.style("✗", "red")} ${migrationId(e.migration)}`);
+        break;
+      case "dry-run": {
+        const mode = e.mode === "steps" ? `no transaction: ${e.reason}` : "in a transaction";
+        out.line(
+          this.#out.style(`-- ${e.direction} ${migrationId(e.migration)} (${mode})`, "cyan"),
+        );
+        out.line(e.sql);
+        out.line();
+        break;
+      }
+    }
+  }
+
+  summary(result: RunResult, c: MigrateCommand): void {
+    const out = this.#out;
+    const at = result.current ? `version ${result.current}` : "no migrations applied";
+    if (this.#dryRun) {
+      out.line(
+        result.results.length === 0
+          ? `Nothing to do (the database is at ${at}).`
+          : `Dry run: ${result.results.length} step(s) shown, nothing changed.`,
+      );
+      return;
+    }
+    const n = result.results.length;
+    if (n === 0) {
+      out.line(
+        c.kind === "up"
+          ? `Nothing to apply: the database is up to date (${at}).`
+          : `Nothing to revert (${at}).`,
+      );
+      return;
+    }
+    const ups = result.results.filter((r) => r.direction === "up").length;
+    const downs = n - ups;
+    const parts = [ups ? `applied ${ups}` : "", downs ? `reverted ${downs}` : ""]
+      .filter(Boolean)
+      .join(", ");
+    out.line(
+      `${parts[0]!.toUpperCase()}${parts.slice(1)} migration(s) in ${formatDuration(performance.now() - (this.#started ?? performance.now()))}; the database is at ${at}.`,
+    );
+  }
+}

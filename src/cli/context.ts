@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import type { Driver } from "../driver/driver.js";
+import type { EventListener } from "../runner/events.js";
+import { Migrator } from "../runner/migrator.js";
+import { directorySource } from "../source/directory.js";
+import type { Output } from "./output.js";
+import type { Settings } from "./settings.js";
+
+/** Opens the configured database, saying which one when it is the embedded default. */
+export async function openDatabase(settings: Settings, out: Output): Promise<Driver> {
+  const { openDriver } = await import("../driver/connect.js");
+  if (!settings.database) {
+    const fresh = !existsSync(settings.dataDir);
+    out.notice(
+      fresh
+        ? `Creating the embedded PGlite database at ${settings.dataDir} (first time only, a few seconds). Set DATABASE_URL to use a server.`
+        : `Using the embedded PGlite database at ${settings.dataDir} (set DATABASE_URL to use a server).`,
+    );
+  }
+  return openDriver({
+    ...(settings.database ? { url: settings.database } : {}),
+    dataDir: settings.dataDir,
+    lockTimeoutMs: settings.lockTimeoutMs,
+    applicationName: "pitstop",
+    onWait: (info) =>
+      out.notice(
+        `Waiting for another process using ${settings.dataDir}${info.holder ? ` (pid ${info.holder.pid})` : ""}...`,
+      ),
+  });
+}
+
+export interface MigratorContext {
+  driver: Driver;
+  migrator: Migrator;
+}
+
+/** The driver and a Migrator over the configured migrations folder; closes the driver after `fn`. */
+export async function withMigrator<T>(
+  settings: Settings,
+  out: Output,
+  options: { dryRun?: boolean; onEvent?: EventListener },
+  fn: (ctx: MigratorContext) => Promise<T>,
+): Promise<T> {
+  const driver = await openDatabase(settings, out);
+  try {
+    const migrator = new Migrator({
+      driver,
+      source: directorySource({ dir: settings.dir }),
+      history: settings.history,
+      lockTimeoutMs: settings.lockTimeoutMs,
+      ...(settings.ddlLockTimeoutMs !== undefined
+        ? { ddlLockTimeoutMs: settings.ddlLockTimeoutMs }
+        : {}),
+      ...(settings.statementTimeoutMs !== undefined
+        ? { statementTimeoutMs: settings.statementTimeoutMs }
+        : {}),
+      ...(settings.lockRetries !== undefined ? { lockRetries: settings.lockRetries } : {}),
+      allowOutOfOrder: settings.allowOutOfOrder,
+      ignoreChecksums: settings.ignoreChecksums,
+      dryRun: options.dryRun ?? false,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    return await fn({ driver, migrator });
+  } finally {
+    await driver.close();
+  }
+}

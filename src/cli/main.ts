@@ -1,0 +1,270 @@
+// node-postgres checks for Cloudflare Workers with `new Response()` when there
+// is no `navigator` (Node < 21), which loads undici: ~20 ms on every start.
+// Node 21+ defines `navigator`; give Node 20 the same shape before pg loads.
+if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
+  Object.defineProperty(globalThis, "navigator", {
+    value: { userAgent: `Node.js/${process.versions.node.split(".")[0]}` },
+    configurable: true,
+    writable: true,
+  });
+}
+
+import { Command, CommanderError, Option } from "commander";
+import { PitstopError, UsageError } from "../core/errors.js";
+import { Output } from "./output.js";
+import type { GlobalFlags } from "./settings.js";
+
+declare const PITSTOP_VERSION: string;
+
+/** Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift where --check asks. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const json = argv.includes("--json");
+    new Output({ json }).error(error);
+    return error instanceof PitstopError ? error.exitCode : 1;
+  }
+}
+
+type Action = (settings: import("./settings.js").Settings, out: Output) => Promise<number>;
+
+/** Resolves settings, runs the command, sets the exit code. Command modules load only here. */
+function action(cmd: Command, run: Action): Promise<void> {
+  const flags = cmd.optsWithGlobals() as GlobalFlags;
+  return (async () => {
+    const { resolveSettings } = await import("./settings.js");
+    const settings = await resolveSettings(flags);
+    const out = new Output({
+      json: settings.json,
+      ...(flags.color === false ? { color: false } : {}),
+    });
+    process.exitCode = await run(settings, out);
+  })();
+}
+
+function count(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`${JSON.stringify(value)} is not a number of migrations`, {
+      hint: "Give a whole number, e.g. `pitstop down 2`.",
+    });
+  return n;
+}
+
+function buildProgram(): Command {
+  const program = new Command("pitstop")
+    .description("PostgreSQL schema migrations, safe to run against a live system.")
+    .version(PITSTOP_VERSION, "-v, --version")
+    .option(
+      "-d, --database <url>",
+      "database URL (env DATABASE_URL); unset: embedded PGlite in .pitstop/",
+    )
+    .option("--dir <path>", "migrations folder (env PITSTOP_DIR)", undefined)
+    .option("-c, --config <file>", "config file (default pitstop.config.{ts,js,json})")
+    .option("--schema <name>", "schema of the history table (default public)")
+    .option("--table <name>", "name of the history table (default pitstop_migrations)")
+    .option("--data-dir <path>", "embedded PGlite data directory (default .pitstop/pglite)")
+    .option(
+      "--lock-timeout <duration>",
+      "wait this long for another process's migration lock (default 60s)",
+    )
+    .option(
+      "--ddl-lock-timeout <duration>",
+      "lock_timeout for each migration's DDL (default 5s, 0 = off)",
+    )
+    .option(
+      "--statement-timeout <duration>",
+      "statement_timeout for migration statements (default off)",
+    )
+    .option("--lock-retries <n>", "retries after a DDL lock timeout (default 3)")
+    .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
+    .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
+    .option("--json", "machine-readable output")
+    .option("--no-color", "no colours (also NO_COLOR)")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command("init")
+    .description("create the migrations folder and a pitstop.config.ts")
+    .action((_o, cmd: Command) =>
+      action(cmd, async (s, out) => (await import("./commands/init.js")).runInit(s, out)),
+    );
+
+  program
+    .command("create <name>")
+    .description("write a new migration file")
+    .option("-s, --seq", "sequential version (000001) instead of a timestamp")
+    .option("--timestamp", "timestamp version (YYYYMMDDHHMMSS)")
+    .option("--pair", "write .up.sql and .down.sql files")
+    .action(
+      (name: string, o: { seq?: boolean; timestamp?: boolean; pair?: boolean }, cmd: Command) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/create.js")).runCreate(s, out, name, o),
+        ),
+    );
+
+  program
+    .command("up [n]")
+    .description("apply pending migrations (all, or the next n)")
+    .option("--to <version>", "up to and including this version")
+    .option("--dry-run", "print the SQL that would run, change nothing")
+    .action((n: string | undefined, o: { to?: string; dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/migrate.js")).runMigrate(
+          s,
+          out,
+          {
+            kind: "up",
+            ...(n !== undefined ? { count: count(n)! } : {}),
+            ...(o.to ? { to: o.to } : {}),
+          },
+          o.dryRun ?? false,
+        ),
+      ),
+    );
+
+  program
+    .command("down [n]")
+    .description("revert the newest migration (or n of them)")
+    .option("--to <version>", "revert down to this version (it stays applied; 0 reverts all)")
+    .option("--dry-run", "print the SQL that would run, change nothing")
+    .action((n: string | undefined, o: { to?: string; dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/migrate.js")).runMigrate(
+          s,
+          out,
+          { kind: "down", ...(o.to ? { to: o.to } : { count: count(n) ?? 1 }) },
+          o.dryRun ?? false,
+        ),
+      ),
+    );
+
+  program
+    .command("goto <version>")
+    .description("migrate up or down until exactly the migrations up to <version> are applied")
+    .option("--dry-run", "print the SQL that would run, change nothing")
+    .action((version: string, o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/migrate.js")).runMigrate(
+          s,
+          out,
+          { kind: "goto", to: version },
+          o.dryRun ?? false,
+        ),
+      ),
+    );
+
+  program
+    .command("redo")
+    .description("revert the newest migration and apply it again")
+    .option("--dry-run", "print the SQL that would run, change nothing")
+    .action((o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/migrate.js")).runMigrate(
+          s,
+          out,
+          { kind: "redo" },
+          o.dryRun ?? false,
+        ),
+      ),
+    );
+
+  program
+    .command("reset")
+    .description("revert every applied migration")
+    .option("--dry-run", "print the SQL that would run, change nothing")
+    .option("-y, --yes", "do not ask (required when not on a terminal)")
+    .action((o: { dryRun?: boolean; yes?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) => {
+        if (!o.dryRun)
+          await (await import("./confirm.js")).confirm(
+            "Revert every applied migration?",
+            o.yes ?? false,
+          );
+        return (await import("./commands/migrate.js")).runMigrate(
+          s,
+          out,
+          { kind: "reset" },
+          o.dryRun ?? false,
+        );
+      }),
+    );
+
+  program
+    .command("status")
+    .description("list migrations and their state")
+    .option("--check", "exit 4 when migrations are pending or something needs attention")
+    .action((o: { check?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/status.js")).runStatus(s, out, o.check ?? false),
+      ),
+    );
+
+  program
+    .command("version")
+    .description("print the version the database is at (0 when nothing is applied)")
+    .action((_o, cmd: Command) =>
+      action(cmd, async (s, out) => (await import("./commands/status.js")).runVersion(s, out)),
+    );
+
+  program
+    .command("force <version>")
+    .description("record a migration as applied after fixing the database by hand")
+    .option("--unapplied", "record it as not applied instead (delete its history row)")
+    .option("--dry-run", "say what would be recorded, change nothing")
+    .action((version: string, o: { unapplied?: boolean; dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/force.js")).runForce(
+          s,
+          out,
+          version,
+          o.unapplied ?? false,
+          o.dryRun ?? false,
+        ),
+      ),
+    );
+
+  program
+    .command("repair")
+    .description("accept edited migration files and clear failed attempts that left nothing behind")
+    .option("--dry-run", "say what would change")
+    .action((o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/force.js")).runRepair(s, out, o.dryRun ?? false),
+      ),
+    );
+
+  program
+    .command("validate")
+    .description("check that every migration parses and applied ones are unchanged")
+    .action((_o, cmd: Command) =>
+      action(cmd, async (s, out) => (await import("./commands/validate.js")).runValidate(s, out)),
+    );
+
+  program
+    .command("wait")
+    .description("wait until the database accepts connections")
+    .addOption(new Option("--timeout <duration>", "give up after this long").default("30s"))
+    .addOption(new Option("--interval <duration>", "between attempts").default("500ms"))
+    .action((o: { timeout: string; interval: string }, cmd: Command) =>
+      action(cmd, async (s, out) => {
+        const { parseDuration } = await import("../core/duration.js");
+        const timeout = parseDuration(o.timeout);
+        const interval = parseDuration(o.interval);
+        if (timeout === undefined || interval === undefined)
+          throw new UsageError("--timeout and --interval take durations like 30s or 500ms");
+        return (await import("./commands/wait.js")).runWait(s, out, timeout, interval);
+      }),
+    );
+
+  return program;
+}

@@ -1,0 +1,198 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseEnv } from "node:util";
+import type { PitstopConfig } from "../config.js";
+import { type Duration, parseDuration } from "../core/duration.js";
+import { UsageError } from "../core/errors.js";
+import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
+import {
+  DEFAULT_HISTORY_SCHEMA,
+  DEFAULT_HISTORY_TABLE,
+  type HistoryTable,
+} from "../store/history.js";
+import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
+
+export const DEFAULT_DATA_DIR = ".pitstop/pglite";
+export const CONFIG_FILES = [
+  "pitstop.config.ts",
+  "pitstop.config.mts",
+  "pitstop.config.js",
+  "pitstop.config.mjs",
+  "pitstop.config.json",
+];
+
+/** Flags every command understands (commander's camelCase names). */
+export interface GlobalFlags {
+  database?: string;
+  dir?: string;
+  config?: string;
+  schema?: string;
+  table?: string;
+  lockTimeout?: string;
+  ddlLockTimeout?: string;
+  statementTimeout?: string;
+  lockRetries?: string;
+  allowOutOfOrder?: boolean;
+  ignoreChecksums?: boolean;
+  dataDir?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+export interface Settings {
+  /** Server URL; undefined means the embedded PGlite database at `dataDir`. */
+  readonly database: string | undefined;
+  readonly databaseFrom: "flag" | "env" | "config" | undefined;
+  readonly dataDir: string;
+  readonly dir: string;
+  readonly history: HistoryTable;
+  readonly lockTimeoutMs: number;
+  readonly ddlLockTimeoutMs: number | undefined;
+  readonly statementTimeoutMs: number | undefined;
+  readonly lockRetries: number | undefined;
+  readonly allowOutOfOrder: boolean;
+  readonly ignoreChecksums: boolean;
+  readonly versionStyle: "timestamp" | "sequence";
+  readonly configFile: string | undefined;
+  readonly json: boolean;
+}
+
+/**
+ * flags > environment (`DATABASE_URL`, `PITSTOP_*`, then `.env`) >
+ * `pitstop.config.*` > defaults.
+ */
+export async function resolveSettings(
+  flags: GlobalFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Promise<Settings> {
+  const e = { ...readDotEnv(cwd), ...env };
+  const configFile = findConfig(flags.config ?? e.PITSTOP_CONFIG, cwd);
+  const config = configFile ? await loadConfig(configFile) : {};
+  const envUrl = e.PITSTOP_DATABASE_URL ?? e.DATABASE_URL;
+  const database = flags.database ?? (envUrl || undefined) ?? config.database;
+  return {
+    database,
+    databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
+    dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
+    dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
+    history: {
+      schema: flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
+      table: flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
+    },
+    lockTimeoutMs:
+      duration(
+        "--lock-timeout",
+        flags.lockTimeout ?? e.PITSTOP_LOCK_TIMEOUT ?? config.lockTimeout,
+      ) ?? DEFAULT_LOCK_TIMEOUT_MS,
+    ddlLockTimeoutMs: duration(
+      "--ddl-lock-timeout",
+      flags.ddlLockTimeout ?? e.PITSTOP_DDL_LOCK_TIMEOUT ?? config.ddlLockTimeout,
+    ),
+    statementTimeoutMs: duration(
+      "--statement-timeout",
+      flags.statementTimeout ?? e.PITSTOP_STATEMENT_TIMEOUT ?? config.statementTimeout,
+    ),
+    lockRetries: integer(
+      "--lock-retries",
+      flags.lockRetries ?? e.PITSTOP_LOCK_RETRIES ?? config.lockRetries,
+    ),
+    allowOutOfOrder:
+      flags.allowOutOfOrder ??
+      bool(e.PITSTOP_ALLOW_OUT_OF_ORDER) ??
+      config.allowOutOfOrder ??
+      false,
+    ignoreChecksums: flags.ignoreChecksums ?? false,
+    versionStyle: config.versionStyle ?? "timestamp",
+    configFile,
+    json: flags.json ?? false,
+  };
+}
+
+function readDotEnv(cwd: string): Record<string, string> {
+  const file = join(cwd, ".env");
+  if (!existsSync(file)) return {};
+  return parseEnv(readFileSync(file, "utf8")) as Record<string, string>;
+}
+
+function findConfig(given: string | undefined, cwd: string): string | undefined {
+  if (given) {
+    const file = resolve(cwd, given);
+    if (!existsSync(file))
+      throw new UsageError(`config file ${given} does not exist`, {
+        hint: "Check --config / PITSTOP_CONFIG.",
+      });
+    return file;
+  }
+  for (const name of CONFIG_FILES) {
+    const file = join(cwd, name);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+async function loadConfig(file: string): Promise<PitstopConfig> {
+  try {
+    if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as PitstopConfig;
+    if (file.endsWith(".ts") || file.endsWith(".mts")) {
+      // TypeScript config without a build step; jiti is only loaded when such a file exists.
+      const { createJiti } = await import("jiti");
+      // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
+      const self = ownEntry();
+      const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
+      const mod = (await jiti.import(file)) as { default?: PitstopConfig };
+      return (mod.default ?? mod) as PitstopConfig;
+    }
+    const mod = (await import(new URL(`file://${file}`).href)) as { default?: PitstopConfig };
+    return (mod.default ?? {}) as PitstopConfig;
+  } catch (error) {
+    throw new UsageError(
+      `cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        hint: "The config file must export default defineConfig({...}).",
+        cause: error,
+      },
+    );
+  }
+}
+
+/** This package's public entry (built, or the source when running from a checkout). */
+function ownEntry(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, "package.json");
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
+    ) {
+      return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function duration(name: string, value: Duration | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined)
+    throw new UsageError(`${name}: cannot read ${JSON.stringify(value)} as a duration`, {
+      hint: "Write it like 5s, 500ms, 2m or a number of milliseconds.",
+    });
+  return ms;
+}
+
+function integer(name: string, value: string | number | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`${name}: ${JSON.stringify(value)} is not a whole number`);
+  return n;
+}
+
+function bool(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  return /^(1|true|yes|on)$/i.test(value);
+}

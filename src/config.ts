@@ -1,0 +1,36 @@
+import type { Duration } from "./core/duration.js";
+
+/** `pitstop.config.ts`: everything here can also come from flags and environment variables. */
+export interface PitstopConfig {
+  /** Database URL (`postgres://...`); unset = the embedded PGlite database. Env: DATABASE_URL. */
+  database?: string;
+  /** Migrations folder (default `migrations`). Env: PITSTOP_DIR. */
+  dir?: string;
+  /** Where the history table lives (default `public.pitstop_migrations`). */
+  history?: { schema?: string; table?: string };
+  /** Wait for another process's migration lock (default `60s`). */
+  lockTimeout?: Duration;
+  /** `lock_timeout` for each migration's DDL (default `5s`, `0` turns it off). */
+  ddlLockTimeout?: Duration;
+  /** `statement_timeout` for migration statements (default off). */
+  statementTimeout?: Duration;
+  /** Retries after a DDL lock timeout (default 3). */
+  lockRetries?: number;
+  /** Apply migrations older than the newest applied one (default false). */
+  allowOutOfOrder?: boolean;
+  /** Version style of `pitstop create` (default `timestamp`). */
+  versionStyle?: "timestamp" | "sequence";
+  /** The embedded PGlite database used when no URL is set. */
+  embedded?: { dataDir?: string };
+}
+
+/**
+ * Typed config for `pitstop.config.ts`.
+ *
+ * @example
+ * import { defineConfig } from "pitstop";
+ * export default defineConfig({ dir: "db/migrations", ddlLockTimeout: "3s" });
+ */
+export function defineConfig(config: PitstopConfig): PitstopConfig {
+  return config;
+}

@@ -1,0 +1,59 @@
+/** Where in a user's file something went wrong (1-based line and column). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface PitstopErrorOptions {
+  hint?: string;
+  location?: SourceLocation;
+  /** A code frame: the offending lines with a caret under the column. */
+  frame?: string;
+  cause?: unknown;
+  /** Process exit code the CLI uses for this error (default 1). */
+  exitCode?: number;
+}
+
+/**
+ * Every error a user can cause. `code` is stable (for `--json` and scripts),
+ * the message is one line, `hint` says what to do about it.
+ */
+export class PitstopError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly location: SourceLocation | undefined;
+  readonly frame: string | undefined;
+  readonly exitCode: number;
+
+  constructor(code: string, message: string, options: PitstopErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "PitstopError";
+    this.code = code;
+    this.hint = options.hint;
+    this.location = options.location;
+    this.frame = options.frame;
+    this.exitCode = options.exitCode ?? 1;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      hint: this.hint,
+      location: this.location,
+    };
+  }
+}
+
+/** Bad flags, config or arguments: exit code 2. */
+export class UsageError extends PitstopError {
+  constructor(message: string, options: Omit<PitstopErrorOptions, "exitCode"> = {}) {
+    super("USAGE", message, { ...options, exitCode: 2 });
+    this.name = "UsageError";
+  }
+}
+
+export function formatLocation(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}

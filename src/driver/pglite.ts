@@ -1,0 +1,268 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import { PitstopError } from "../core/errors.js";
+import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
+import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
+import { acquireFileLock, type FileLock, type LockWaitInfo } from "./file-lock.js";
+import { Mutex } from "./mutex.js";
+import { isServerError, toDatabaseError } from "./to-database-error.js";
+
+export type { LockWaitInfo } from "./file-lock.js";
+export { DEFAULT_LOCK_TIMEOUT_MS } from "./file-lock.js";
+
+/** The `dataDir` that keeps the database in memory (gone on close). */
+export const PGLITE_MEMORY = "memory://";
+
+/** A PGlite database in a directory (created if missing) or in memory. */
+export interface PGliteDirOptions {
+  /** A directory, or `memory://`. Relative paths are relative to the working directory. */
+  dataDir: string;
+  /** How long to wait for another process holding the data dir (default 60 s). */
+  lockTimeoutMs?: number;
+  /** Called when the data dir is locked by another process and we start waiting. */
+  onWait?: (info: LockWaitInfo) => void;
+}
+
+/** A PGlite instance the caller owns (not closed by `close()`). */
+export interface PGliteInstanceOptions {
+  instance: PGlite;
+}
+
+export type PGliteDriverOptions = PGliteDirOptions | PGliteInstanceOptions;
+
+type PGliteModule = typeof import("@electric-sql/pglite");
+type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
+type Parsers = NonNullable<QueryOptions["parsers"]>;
+
+const INT8_OID = 20;
+const INT8_ARRAY_OID = 1016;
+
+/**
+ * A driver over PGlite (PostgreSQL in WASM, one connection per instance).
+ * PGlite is imported when this is called. Opening a data dir takes a lock
+ * file beside it (`<dataDir>.lock`): two processes on one data dir would
+ * corrupt it, so a second opener waits (see `onWait`) and gives up after
+ * `lockTimeoutMs` with `PitstopError` code `LOCK_TIMEOUT`. Driver calls and
+ * sessions take turns on the one connection. `int8` comes back as a string,
+ * as with node-postgres.
+ *
+ * @example
+ * const driver = await createPGliteDriver({ dataDir: ".pitstop/db" });
+ * try {
+ *   await driver.exec("create table t (id int); insert into t values (1);");
+ * } finally {
+ *   await driver.close();
+ * }
+ */
+export async function createPGliteDriver(options: PGliteDriverOptions): Promise<Driver> {
+  const pglite = await import("@electric-sql/pglite");
+  const parsers = sameAsPg(pglite);
+  if ("instance" in options) {
+    const where = options.instance.dataDir;
+    const target =
+      where === undefined || where === PGLITE_MEMORY ? "PGlite (instance)" : `PGlite at ${where}`;
+    return new PGliteDriver(options.instance, target, parsers, undefined);
+  }
+  if (options.dataDir === PGLITE_MEMORY) {
+    const db = await open(pglite, undefined, "PGlite in memory");
+    return new PGliteDriver(db, "PGlite in memory", parsers, { db, lock: undefined });
+  }
+  const target = `PGlite at ${options.dataDir}`;
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const lock = await acquireFileLock(`${dataDir}.lock`, {
+    timeoutMs: options.lockTimeoutMs,
+    onWait: options.onWait,
+    what: `the PGlite data dir ${options.dataDir}`,
+  });
+  try {
+    const db = await open(pglite, dataDir, target);
+    return new PGliteDriver(db, target, parsers, { db, lock });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function open(
+  pglite: PGliteModule,
+  dataDir: string | undefined,
+  target: string,
+): Promise<PGlite> {
+  try {
+    return await pglite.PGlite.create(dataDir);
+  } catch (error) {
+    throw new PitstopError("PGLITE_OPEN", `cannot open ${target}: ${(error as Error).message}`, {
+      hint: "The directory must be empty or a PGlite data directory of this PGlite version; move it away to start afresh.",
+      cause: error,
+    });
+  }
+}
+
+/** node-postgres returns int8 as a string (it can exceed 2^53); PGlite as a number. Align on pg. */
+function sameAsPg(pglite: PGliteModule): Parsers {
+  const asText = (value: string) => value;
+  return {
+    [INT8_OID]: asText,
+    [INT8_ARRAY_OID]: (value: string) => pglite.types.arrayParser(value, asText, INT8_ARRAY_OID),
+  };
+}
+
+interface Owned {
+  db: PGlite;
+  lock: FileLock | undefined;
+}
+
+class PGliteDriver implements Driver {
+  readonly dialect = "pglite" as const;
+  readonly target: string;
+  readonly #db: PGlite;
+  readonly #parsers: Parsers;
+  readonly #owned: Owned | undefined;
+  readonly #mutex: Mutex;
+  #closed = false;
+
+  constructor(db: PGlite, target: string, parsers: Parsers, owned: Owned | undefined) {
+    this.#db = db;
+    this.target = target;
+    this.#parsers = parsers;
+    this.#owned = owned;
+    this.#mutex = new Mutex(target);
+  }
+
+  query<R extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> {
+    return this.#turn(() => runQuery<R>(this.#db, sql, params, this.#parsers));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#turn(() => runExec(this.#db, sql));
+  }
+
+  copyFrom(sql: string, data: string): Promise<number> {
+    return this.#turn(() => runCopyFrom(this.#db, sql, data));
+  }
+
+  session<T>(fn: (session: Session) => Promise<T>): Promise<T> {
+    return this.#turn(async () => {
+      const session = new PGliteSession(this.#db, this.target, this.#parsers);
+      try {
+        return await fn(session);
+      } catch (error) {
+        // The connection outlives the session: don't leave it in a transaction or holding locks.
+        await this.#db.exec("ROLLBACK; SELECT pg_advisory_unlock_all()").catch(() => {});
+        throw error;
+      } finally {
+        session.end();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const owned = this.#owned;
+    if (owned === undefined) return;
+    await this.#mutex.run(async () => {
+      try {
+        if (!owned.db.closed) await owned.db.close();
+      } finally {
+        owned.lock?.release();
+      }
+    });
+  }
+
+  #turn<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#closed) {
+      return Promise.reject(
+        new PitstopError("DRIVER_CLOSED", `the driver for ${this.target} is closed`),
+      );
+    }
+    return this.#mutex.run(fn);
+  }
+}
+
+class PGliteSession implements Queryable {
+  readonly #target: string;
+  readonly #parsers: Parsers;
+  #db: PGlite | undefined;
+
+  constructor(db: PGlite, target: string, parsers: Parsers) {
+    this.#db = db;
+    this.#target = target;
+    this.#parsers = parsers;
+  }
+
+  async query<R extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> {
+    return runQuery<R>(this.#live(), sql, params, this.#parsers);
+  }
+
+  async exec(sql: string): Promise<void> {
+    return runExec(this.#live(), sql);
+  }
+
+  async copyFrom(sql: string, data: string): Promise<number> {
+    return runCopyFrom(this.#live(), sql, data);
+  }
+
+  end(): void {
+    this.#db = undefined;
+  }
+
+  #live(): PGlite {
+    if (this.#db === undefined) {
+      throw new PitstopError(
+        "SESSION_ENDED",
+        `a session on ${this.#target} was used after session() returned`,
+        {
+          hint: "Keep uses of the session inside the function passed to driver.session().",
+        },
+      );
+    }
+    return this.#db;
+  }
+}
+
+async function runQuery<R extends object>(
+  db: PGlite,
+  sql: string,
+  params: readonly unknown[] | undefined,
+  parsers: Parsers,
+): Promise<QueryResult<R>> {
+  try {
+    const result = await db.query<R>(sql, params === undefined ? [] : [...params], { parsers });
+    return { rows: result.rows, rowCount: result.rowCount ?? null };
+  } catch (error) {
+    throw convertError(error);
+  }
+}
+
+async function runExec(db: PGlite, sql: string): Promise<void> {
+  try {
+    await db.exec(sql);
+  } catch (error) {
+    throw convertError(error);
+  }
+}
+
+/** PGlite has no COPY sub-protocol: the data goes in as a Blob read through its `/dev/blob` device. */
+async function runCopyFrom(db: PGlite, sql: string, data: string): Promise<number> {
+  const stdin = findCopyFromStdin(sql);
+  const fromBlob = `${sql.slice(0, stdin.start)}'/dev/blob'${sql.slice(stdin.end)}`;
+  try {
+    const result = await db.query(fromBlob, [], { blob: new Blob([stripCopyTerminator(data)]) });
+    return result.rowCount ?? result.affectedRows ?? 0;
+  } catch (error) {
+    throw convertError(error);
+  }
+}
+
+function convertError(error: unknown): unknown {
+  return isServerError(error) ? toDatabaseError(error) : error;
+}

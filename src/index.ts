@@ -1,0 +1,134 @@
+/**
+ * pitstop: PostgreSQL schema migrations for TypeScript and Node.js.
+ *
+ * @example Migrate on start-up, from migrations bundled into the build:
+ * import { migrate } from "pitstop";
+ * import { migrations } from "./migrations.gen.js";
+ * const { error } = await migrate({ url: process.env.DATABASE_URL, migrations });
+ * if (error) { console.error(error.message); process.exit(1); }
+ */
+import { PitstopError } from "./core/errors.js";
+import type { Driver } from "./driver/driver.js";
+import { Migrator, type MigratorOptions, type StatusReport } from "./runner/migrator.js";
+import type { RunResult } from "./runner/results.js";
+import { directorySource } from "./source/directory.js";
+import { listSource, type MigrationDefinition } from "./source/list.js";
+import type { MigrationSource } from "./source/source.js";
+
+export { defineConfig, type PitstopConfig } from "./config.js";
+export type { Duration } from "./core/duration.js";
+export { PitstopError, type SourceLocation, UsageError } from "./core/errors.js";
+export type {
+  CodeScript,
+  HistoryRecord,
+  HistoryState,
+  Migration,
+  MigrationDb,
+  Script,
+  SqlScript,
+} from "./core/migration.js";
+export type { MigrationStatus, MigrationStatusKind } from "./core/state.js";
+export { maskUrl, type OpenDriverOptions, openDriver } from "./driver/connect.js";
+export {
+  DatabaseError,
+  type Dialect,
+  type Driver,
+  type Queryable,
+  type QueryResult,
+  type Session,
+} from "./driver/driver.js";
+export type { RunEvent } from "./runner/events.js";
+export {
+  Migrator,
+  type MigratorOptions,
+  type StatusEntry,
+  type StatusReport,
+  type ValidationReport,
+} from "./runner/migrator.js";
+export type { MigrationResult, RunResult } from "./runner/results.js";
+export { type DirectorySourceOptions, directorySource } from "./source/directory.js";
+export { listSource, type MigrationDefinition } from "./source/list.js";
+export type { MigrationSource } from "./source/source.js";
+
+export interface ConnectOptions {
+  /** A driver you made (e.g. over your app's pg Pool); not closed by pitstop. */
+  driver?: Driver;
+  /** A database URL (`postgres://...`, `pglite:<dir>`); used when no driver is given. */
+  url?: string;
+  /** PGlite data directory when neither driver nor url is given (default `.pitstop/pglite`). */
+  dataDir?: string;
+}
+
+export interface MigrateOptions extends ConnectOptions, Omit<MigratorOptions, "driver" | "source"> {
+  /** A folder, an in-memory list (bundled apps), or any MigrationSource. */
+  migrations: string | readonly MigrationDefinition[] | MigrationSource;
+  /** Stop after this version. */
+  to?: string;
+}
+
+/**
+ * Applies pending migrations under the migration lock: safe when several
+ * replicas start at once. Never throws for a migration or connection problem:
+ * `result.error` says what stopped it and `result.results` what ran.
+ *
+ * @example
+ * const result = await migrate({ url: process.env.DATABASE_URL, migrations: "migrations" });
+ * for (const r of result.results) console.log(r.status, r.id);
+ */
+export async function migrate(options: MigrateOptions): Promise<RunResult> {
+  let opened: Driver | undefined;
+  try {
+    if (!options.driver) opened = await open(options);
+    const driver = options.driver ?? opened!;
+    const migrator = new Migrator({ ...options, driver, source: toSource(options.migrations) });
+    return await migrator.up(options.to ? { to: options.to } : {});
+  } catch (error) {
+    const e =
+      error instanceof PitstopError
+        ? error
+        : new PitstopError("INTERNAL", String(error), { cause: error });
+    return { results: [], error: e, warnings: [] };
+  } finally {
+    await opened?.close();
+  }
+}
+
+/**
+ * The state of every migration.
+ *
+ * @example
+ * const report = await status({ url, migrations: "migrations" });
+ * if (report.pending > 0) console.log(`${report.pending} migration(s) pending`);
+ */
+export async function status(
+  options: ConnectOptions & {
+    migrations: MigrateOptions["migrations"];
+    history?: MigratorOptions["history"];
+  },
+): Promise<StatusReport> {
+  const opened = options.driver ? undefined : await open(options);
+  try {
+    const driver = options.driver ?? opened!;
+    return await new Migrator({
+      driver,
+      source: toSource(options.migrations),
+      ...(options.history ? { history: options.history } : {}),
+    }).status();
+  } finally {
+    await opened?.close();
+  }
+}
+
+async function open(options: ConnectOptions): Promise<Driver> {
+  const { openDriver } = await import("./driver/connect.js");
+  return openDriver({
+    ...(options.url ? { url: options.url } : {}),
+    dataDir: options.dataDir ?? ".pitstop/pglite",
+  });
+}
+
+function toSource(migrations: MigrateOptions["migrations"]): MigrationSource {
+  if (typeof migrations === "string") return directorySource({ dir: migrations });
+  if (Array.isArray(migrations)) return listSource(migrations);
+  return migrations as MigrationSource;
+}

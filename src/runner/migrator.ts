@@ -1,0 +1,487 @@
+import { PitstopError } from "../core/errors.js";
+import {
+  type HistoryRecord,
+  isEffectivelyApplied,
+  type Migration,
+  migrationId,
+} from "../core/migration.js";
+import {
+  type DownOptions,
+  type Plan,
+  type PlanOptions,
+  planDown,
+  planGoto,
+  planRedo,
+  planUp,
+  type UpOptions,
+} from "../core/plan.js";
+import {
+  currentVersion,
+  type MigrationStatus,
+  type MigrationStatusKind,
+  resolveState,
+} from "../core/state.js";
+import { maxVersion } from "../core/version.js";
+
+import type { Driver, Session } from "../driver/driver.js";
+import type { MigrationSource } from "../source/source.js";
+import {
+  DEFAULT_HISTORY,
+  deleteSql,
+  ensureHistory,
+  type HistoryTable,
+  probe,
+  qualifiedName,
+  readHistory,
+  recordSql,
+} from "../store/history.js";
+import {
+  acquireLock,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  lockHolder,
+  lockKey,
+  releaseLock,
+} from "../store/lock.js";
+import { quoteLiteral } from "../store/sql-text.js";
+import type { EventListener } from "./events.js";
+import type { RunResult } from "./results.js";
+import {
+  DEFAULT_DDL_LOCK_TIMEOUT_MS,
+  DEFAULT_LOCK_RETRIES,
+  DEFAULT_RETRY_DELAY_MS,
+  type RunContext,
+  runPlan,
+} from "./run.js";
+
+export interface MigratorOptions extends PlanOptions {
+  readonly driver: Driver;
+  readonly source: MigrationSource;
+  /** History table location (default `public.pitstop_migrations`). */
+  readonly history?: Partial<HistoryTable>;
+  /** How long to wait for another process's migration lock (default 60 s). */
+  readonly lockTimeoutMs?: number;
+  /** `lock_timeout` for each migration's DDL (default 5 s; 0 = off). */
+  readonly ddlLockTimeoutMs?: number;
+  /** `statement_timeout` for migration statements (default off). */
+  readonly statementTimeoutMs?: number;
+  /** Retries after a DDL lock timeout (default 3), backoff starting at `retryDelayMs` (default 1 s). */
+  readonly lockRetries?: number;
+  readonly retryDelayMs?: number;
+  /** Print what would run, change nothing. */
+  readonly dryRun?: boolean;
+  readonly onEvent?: EventListener;
+}
+
+/** One row of `status`. */
+export interface StatusEntry {
+  readonly version: string;
+  /** The version as written in the file name (`000001`), or the canonical one without a file. */
+  readonly versionText: string;
+  readonly id: string;
+  readonly status: MigrationStatusKind;
+  readonly file: string | undefined;
+  readonly appliedAt: Date | null;
+  readonly durationMs: number | null;
+  readonly progress: number;
+  readonly error: string | null;
+  /** For `running`: whether a live process holds the migration lock now. */
+  readonly inProgress?: boolean;
+}
+
+export interface StatusReport {
+  readonly target: string;
+  readonly historyTable: string;
+  /** False when pitstop never ran on this database. */
+  readonly initialized: boolean;
+  readonly current: string | undefined;
+  readonly migrations: readonly StatusEntry[];
+  readonly pending: number;
+  /** Things that need attention (changed files, failed or interrupted migrations). */
+  readonly problems: readonly string[];
+}
+
+export interface ValidationReport {
+  readonly errors: readonly PitstopError[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Versioned migrations against one database. Every mutating method takes
+ * the migration lock, so replicas starting at once apply each migration once.
+ *
+ * @example
+ * const migrator = new Migrator({ driver, source: directorySource({ dir: "migrations" }) });
+ * const { error } = await migrator.up();
+ * if (error) throw error;
+ */
+export class Migrator {
+  readonly #options: MigratorOptions;
+  readonly #history: HistoryTable;
+
+  constructor(options: MigratorOptions) {
+    this.#options = options;
+    this.#history = { ...DEFAULT_HISTORY, ...options.history };
+  }
+
+  get historyTable(): HistoryTable {
+    return this.#history;
+  }
+
+  /** Applies pending migrations (and resumes interrupted ones). */
+  up(options: Omit<UpOptions, keyof PlanOptions> = {}): Promise<RunResult> {
+    return this.#mutate((migrations, history) =>
+      planUp(migrations, history, { ...this.#planOptions(), ...options }),
+    );
+  }
+
+  /** Reverts the newest migration, or `count` of them, or down to `to`. */
+  down(options: Omit<DownOptions, keyof PlanOptions> = {}): Promise<RunResult> {
+    return this.#mutate((migrations, history) =>
+      planDown(migrations, history, { ...this.#planOptions(), ...options }),
+    );
+  }
+
+  /** Reverts everything. */
+  reset(): Promise<RunResult> {
+    return this.down({ to: "0" });
+  }
+
+  /** Up or down until exactly the migrations up to `version` are applied. */
+  goto(version: string): Promise<RunResult> {
+    return this.#mutate((migrations, history) =>
+      planGoto(migrations, history, version, this.#planOptions()),
+    );
+  }
+
+  /** Reverts the newest migration and applies it again. */
+  redo(): Promise<RunResult> {
+    return this.#mutate((migrations, history) =>
+      planRedo(migrations, history, this.#planOptions()),
+    );
+  }
+
+  /** The version the database is at (undefined: nothing applied). */
+  async version(): Promise<string | undefined> {
+    const { history } = await this.#readOnly();
+    return currentVersion(history);
+  }
+
+  async status(): Promise<StatusReport> {
+    const driver = this.#options.driver;
+    const [migrations, read] = await Promise.all([this.#options.source.load(), this.#readOnly()]);
+    const states = resolveState(migrations, read.history);
+    let lockHeld: boolean | undefined;
+    if (states.some((s) => s.status === "running" || s.status === "reverting")) {
+      lockHeld = (await driver.session((s) => lockHolder(s, lockKey(this.#history)))) !== undefined;
+    }
+    const entries = states.map((s) => entry(s, lockHeld));
+    return {
+      target: driver.target,
+      historyTable: qualifiedName(this.#history),
+      initialized: read.exists,
+      current: currentVersion(read.history),
+      migrations: entries,
+      pending: states.filter(
+        (s) =>
+          s.status === "pending" ||
+          s.status === "out_of_order" ||
+          s.status === "failed" ||
+          s.status === "running",
+      ).length,
+      problems: problems(states),
+    };
+  }
+
+  /**
+   * Records the outcome of a migration by hand after fixing the database:
+   * `applied` (default) or, with `unapplied`, removes its record.
+   */
+  async force(
+    version: string,
+    options: { unapplied?: boolean } = {},
+  ): Promise<{ id: string; action: "applied" | "unapplied" }> {
+    return this.#locked(async (session, migrations, history) => {
+      const v = version.replace(/^0+(?=\d)/, "");
+      const migration = migrations.find((m) => m.version === v);
+      const record = history.find((r) => r.version === v);
+      if (!migration && !record) {
+        throw new PitstopError("UNKNOWN_VERSION", `no migration has version ${version}`, {
+          hint: "Run `pitstop status` to list the versions.",
+          exitCode: 2,
+        });
+      }
+      const id = migration ? migrationId(migration) : `${record!.version}_${record!.name}`;
+      if (this.#options.dryRun) return { id, action: options.unapplied ? "unapplied" : "applied" };
+      if (options.unapplied) {
+        await session.exec(deleteSql(this.#history, v));
+        return { id, action: "unapplied" };
+      }
+      const subject = migration ?? { version: v, name: record!.name, checksum: record!.checksum };
+      await session.exec(recordSql(this.#history, subject, "applied", { durationMs: null }));
+      return { id, action: "applied" };
+    });
+  }
+
+  /**
+   * Accepts edited files (records their new checksums) and clears records of
+   * attempts that failed and left nothing behind. Returns what it changed.
+   */
+  async repair(): Promise<string[]> {
+    return this.#locked(async (session, migrations, history) => {
+      const changes: string[] = [];
+      const statements: string[] = [];
+      for (const s of resolveState(migrations, history)) {
+        if (s.status === "changed") {
+          changes.push(`${s.id}: recorded checksum updated to the file's`);
+          statements.push(
+            `UPDATE ${qualifiedName(this.#history)} SET checksum = ${quoteLiteral(s.migration!.checksum)} WHERE version = ${s.version}`,
+          );
+        } else if (s.record?.state === "failed" && s.record.progress === 0) {
+          changes.push(`${s.id}: record of a failed attempt removed (nothing of it was applied)`);
+          statements.push(deleteSql(this.#history, s.version));
+        }
+      }
+      if (statements.length > 0 && !this.#options.dryRun)
+        await session.exec(`BEGIN;\n${statements.join(";\n")};\nCOMMIT;`);
+      return changes;
+    });
+  }
+
+  /** Checks files and history without changing anything: `{ errors, warnings }`. */
+  async validate(): Promise<ValidationReport> {
+    const errors: PitstopError[] = [];
+    const warnings: string[] = [];
+    let migrations: Migration[] = [];
+    try {
+      migrations = await this.#options.source.load();
+    } catch (error) {
+      return { errors: [toPitstopError(error)], warnings };
+    }
+    const { loadParser } = await import("../sql/parser.js");
+    const { splitSql } = await import("../sql/split.js");
+    await loadParser();
+    for (const m of migrations) {
+      for (const script of [m.up, m.down]) {
+        if (script?.kind !== "sql") continue;
+        try {
+          splitSql(script.sql, { file: script.file, source: script.source, offset: script.offset });
+        } catch (error) {
+          errors.push(toPitstopError(error));
+        }
+      }
+    }
+    const { history } = await this.#readOnly();
+    for (const s of resolveState(migrations, history)) {
+      if (s.status === "changed") {
+        errors.push(
+          new PitstopError(
+            "CHECKSUM_MISMATCH",
+            `migration ${s.id} was changed after it was applied (${s.migration!.up.file})`,
+            {
+              hint: "Restore the file as it was applied, or accept the edit with `pitstop repair`.",
+            },
+          ),
+        );
+      } else if (s.status === "out_of_order" && !this.#options.allowOutOfOrder) {
+        errors.push(
+          new PitstopError(
+            "OUT_OF_ORDER",
+            `migration ${s.id} is older than the newest applied migration but not applied`,
+          ),
+        );
+      } else if (s.status === "missing") {
+        warnings.push(`migration ${s.id} is applied but has no file here`);
+      } else if (
+        s.status === "failed" ||
+        s.status === "running" ||
+        s.status === "reverting" ||
+        s.status === "revert_failed"
+      ) {
+        errors.push(
+          new PitstopError(
+            "INCOMPLETE",
+            `migration ${s.id} is ${s.status.replace("_", " ")} (${s.record!.progress} statement(s) done)`,
+          ),
+        );
+      }
+    }
+    return { errors, warnings };
+  }
+
+  #planOptions(): PlanOptions {
+    return {
+      ...(this.#options.allowOutOfOrder !== undefined
+        ? { allowOutOfOrder: this.#options.allowOutOfOrder }
+        : {}),
+      ...(this.#options.ignoreChecksums !== undefined
+        ? { ignoreChecksums: this.#options.ignoreChecksums }
+        : {}),
+    };
+  }
+
+  async #readOnly(): Promise<{ exists: boolean; history: HistoryRecord[] }> {
+    return this.#options.driver.session(async (s) => {
+      const { exists } = await probe(s, this.#history);
+      return { exists, history: exists ? await readHistory(s, this.#history) : [] };
+    });
+  }
+
+  /** Under the lock: load, plan, run. A planning error comes back as the result's error. */
+  async #mutate(
+    plan: (migrations: Migration[], history: HistoryRecord[]) => Plan,
+  ): Promise<RunResult> {
+    try {
+      return await this.#locked(async (session, migrations, history, serverVersion) => {
+        const p = plan(migrations, history);
+        const result = await runPlan(session, p, this.#runContext(serverVersion));
+        return { ...result, current: versionAfter(history, result) };
+      });
+    } catch (error) {
+      return { results: [], error: toPitstopError(error), warnings: [] };
+    }
+  }
+
+  async #locked<T>(
+    fn: (
+      session: Session,
+      migrations: Migration[],
+      history: HistoryRecord[],
+      serverVersion: number,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const o = this.#options;
+    const loading = o.source.load();
+    loading.catch(() => {});
+    return o.driver.session(async (session) => {
+      const key = lockKey(this.#history);
+      // On a server (14+), client_connection_check_interval makes the backend notice
+      // when pitstop dies (killed deploy job) and roll back, instead of finishing a
+      // migration nobody watches or holding its locks while a long statement runs.
+      const watchClient =
+        o.driver.dialect === "postgres"
+          ? ", CASE WHEN current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END AS watch"
+          : "";
+      const { rows } = await session.query<{ locked: boolean; exists: boolean; v: string }>(
+        `SELECT pg_try_advisory_lock($1::bigint) AS locked, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v${watchClient}`,
+        [key, qualifiedName(this.#history)],
+      );
+      const first = rows[0]!;
+      if (!first.locked) {
+        await acquireLock(session, key, {
+          timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+          onWait: (holder) => o.onEvent?.({ type: "lock-wait", holder }),
+        });
+      }
+      try {
+        const migrations = await loading;
+        let exists = first.exists;
+        if (!first.locked) exists = (await probe(session, this.#history)).exists;
+        if (!exists && !o.dryRun) {
+          await ensureHistory(session, this.#history);
+          o.onEvent?.({ type: "history-created", table: qualifiedName(this.#history) });
+        }
+        const history = exists ? await readHistory(session, this.#history) : [];
+        return await fn(session, migrations, history, Number(first.v));
+      } finally {
+        await releaseLock(session, key).catch(() => {});
+      }
+    });
+  }
+
+  #runContext(serverVersion: number): RunContext {
+    const o = this.#options;
+    return {
+      history: this.#history,
+      serverVersion,
+      ddlLockTimeoutMs: o.ddlLockTimeoutMs ?? DEFAULT_DDL_LOCK_TIMEOUT_MS,
+      statementTimeoutMs: o.statementTimeoutMs ?? 0,
+      lockRetries: o.lockRetries ?? DEFAULT_LOCK_RETRIES,
+      retryDelayMs: o.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+      dryRun: o.dryRun ?? false,
+      onEvent: o.onEvent ?? (() => {}),
+    };
+  }
+}
+
+/** The database version after a run, from the history before it and what succeeded. */
+function versionAfter(history: readonly HistoryRecord[], result: RunResult): string | undefined {
+  const applied = new Set(history.filter(isEffectivelyApplied).map((r) => r.version));
+  for (const r of result.results) {
+    if (r.status !== "success") continue;
+    if (r.direction === "up") applied.add(r.version);
+    else applied.delete(r.version);
+  }
+  return maxVersion(applied);
+}
+
+function entry(s: MigrationStatus, lockHeld: boolean | undefined): StatusEntry {
+  return {
+    version: s.version,
+    versionText: s.migration?.versionText ?? s.version,
+    id: s.id,
+    status: s.status,
+    file: s.migration?.up.file,
+    appliedAt: s.record?.state === "applied" ? s.record.appliedAt : null,
+    durationMs: s.record?.state === "applied" ? s.record.durationMs : null,
+    progress: s.record?.progress ?? 0,
+    error: s.record?.error ?? null,
+    ...(s.status === "running" || s.status === "reverting"
+      ? { inProgress: lockHeld ?? false }
+      : {}),
+  };
+}
+
+function problems(states: readonly MigrationStatus[]): string[] {
+  const out: string[] = [];
+  for (const s of states) {
+    switch (s.status) {
+      case "changed":
+        out.push(
+          `${s.id}: file changed after it was applied — restore it, or accept with \`pitstop repair\``,
+        );
+        break;
+      case "out_of_order":
+        out.push(
+          `${s.id}: not applied but older than the newest applied migration — rename it or use --allow-out-of-order`,
+        );
+        break;
+      case "failed":
+        out.push(
+          `${s.id}: failed after ${s.record!.progress} statement(s): ${firstLine(s.record!.error)} — fix it and run \`pitstop up\` to resume, or \`pitstop force\``,
+        );
+        break;
+      case "running":
+        out.push(
+          `${s.id}: stopped after ${s.record!.progress} statement(s) (interrupted, or running now) — \`pitstop up\` resumes it`,
+        );
+        break;
+      case "reverting":
+      case "revert_failed":
+        out.push(
+          `${s.id}: revert stopped after ${s.record!.progress} statement(s) — \`pitstop down\` continues it, or \`pitstop force\``,
+        );
+        break;
+      case "missing":
+        out.push(`${s.id}: applied, but no file for it here`);
+        break;
+      default:
+        if (s.status === "pending" && s.record?.state === "failed") {
+          out.push(
+            `${s.id}: last attempt failed and was rolled back: ${firstLine(s.record.error)}`,
+          );
+        }
+    }
+  }
+  return out;
+}
+
+function firstLine(text: string | null): string {
+  return (text ?? "").split("\n")[0]!;
+}
+
+function toPitstopError(error: unknown): PitstopError {
+  if (error instanceof PitstopError) return error;
+  return new PitstopError("INTERNAL", error instanceof Error ? error.message : String(error), {
+    cause: error,
+  });
+}

@@ -1,0 +1,63 @@
+import type { SqlScript } from "../core/migration.js";
+import { classify, type StatementFacts } from "./classify.js";
+import { type SqlStatement, splitSql } from "./split.js";
+
+export interface AnalyzedStatement extends SqlStatement {
+  readonly facts: StatementFacts;
+}
+
+export type ExecutionMode =
+  /** The whole script and its history row in one transaction, sent in one round trip. */
+  | "batch"
+  /** One transaction, statements sent one by one (COPY data needs its own call). */
+  | "transaction"
+  /** No transaction: statement by statement, progress recorded after each. */
+  | "steps";
+
+export interface AnalyzedScript {
+  readonly statements: readonly AnalyzedStatement[];
+  readonly mode: ExecutionMode;
+  /** Why the script runs outside a transaction. */
+  readonly reason: string | undefined;
+  /** A session-level SET that must be reset after the script. */
+  readonly setsSession: boolean;
+}
+
+/** Splits and classifies a SQL script. The parser must be loaded. */
+export function analyzeScript(script: SqlScript, serverVersion: number): AnalyzedScript {
+  const { statements } = splitSql(script.sql, {
+    file: script.file,
+    source: script.source,
+    offset: script.offset,
+  });
+  const analyzed = statements.map((s) => ({ ...s, facts: classify(s, serverVersion) }));
+  const setsSession = analyzed.some((s) => s.facts.setsSession);
+  const blocker = analyzed.find((s) => !s.facts.transactional);
+  const control = analyzed.find((s) => s.facts.transactionControl);
+  if (script.transaction === false) {
+    return {
+      statements: analyzed,
+      mode: "steps",
+      reason: "the file asks for no transaction",
+      setsSession,
+    };
+  }
+  if (blocker) {
+    return { statements: analyzed, mode: "steps", reason: blocker.facts.reason, setsSession };
+  }
+  if (control) {
+    return {
+      statements: analyzed,
+      mode: "steps",
+      reason: "the file manages its own transactions",
+      setsSession,
+    };
+  }
+  const hasCopy = analyzed.some((s) => s.copyData !== undefined);
+  return {
+    statements: analyzed,
+    mode: hasCopy ? "transaction" : "batch",
+    reason: undefined,
+    setsSession,
+  };
+}
