@@ -11,7 +11,11 @@ function pitstop(...args) {
   console.log(`\n$ pitstop ${args.join(" ")}`);
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ["bin/pitstop.js", "--dir", dir, ...args], { cwd: root, stdio: "inherit", env });
+  const r = spawnSync(process.execPath, ["bin/pitstop.cjs", "--dir", dir, ...args], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -135,17 +135,14 @@ function findConfig(given: string | undefined, cwd: string): string | undefined 
 async function loadConfig(file: string): Promise<PitstopConfig> {
   try {
     if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as PitstopConfig;
-    if (file.endsWith(".ts") || file.endsWith(".mts")) {
-      // TypeScript config without a build step; jiti is only loaded when such a file exists.
-      const { createJiti } = await import("jiti");
-      // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
-      const self = ownEntry();
-      const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
-      const mod = (await jiti.import(file)) as { default?: PitstopConfig };
-      return (mod.default ?? mod) as PitstopConfig;
-    }
-    const mod = (await import(new URL(`file://${file}`).href)) as { default?: PitstopConfig };
-    return (mod.default ?? {}) as PitstopConfig;
+    // TypeScript and JavaScript configs alike go through jiti (no build step),
+    // which is loaded only when such a file exists.
+    const { createJiti } = await import("jiti");
+    // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
+    const self = ownEntry();
+    const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
+    const mod = (await jiti.import(file)) as { default?: PitstopConfig };
+    return (mod.default ?? mod) as PitstopConfig;
   } catch (error) {
     throw new UsageError(
       `cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`,

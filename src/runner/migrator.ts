@@ -23,7 +23,7 @@ import {
 } from "../core/state.js";
 import { maxVersion } from "../core/version.js";
 
-import type { Driver, Session } from "../driver/driver.js";
+import { DatabaseError, type Driver, type Session, SQLSTATE } from "../driver/driver.js";
 import type { MigrationSource } from "../source/source.js";
 import {
   DEFAULT_HISTORY,
@@ -168,7 +168,11 @@ export class Migrator {
 
   async status(): Promise<StatusReport> {
     const driver = this.#options.driver;
-    const [migrations, read] = await Promise.all([this.#options.source.load(), this.#readOnly()]);
+    // Connect first: the files are read while the server starts its backend.
+    const reading = this.#readOnly();
+    reading.catch(() => {});
+    const migrations = await this.#options.source.load();
+    const read = await reading;
     const states = resolveState(migrations, read.history);
     let lockHeld: boolean | undefined;
     if (states.some((s) => s.status === "running" || s.status === "reverting")) {
@@ -319,10 +323,20 @@ export class Migrator {
     };
   }
 
+  /** One round trip: read the history, and a missing table means nothing is applied. */
   async #readOnly(): Promise<{ exists: boolean; history: HistoryRecord[] }> {
     return this.#options.driver.session(async (s) => {
-      const { exists } = await probe(s, this.#history);
-      return { exists, history: exists ? await readHistory(s, this.#history) : [] };
+      try {
+        return { exists: true, history: await readHistory(s, this.#history) };
+      } catch (error) {
+        if (
+          error instanceof DatabaseError &&
+          (error.code === SQLSTATE.undefinedTable || error.code === "3F000")
+        ) {
+          return { exists: false, history: [] };
+        }
+        throw error;
+      }
     });
   }
 
@@ -350,6 +364,9 @@ export class Migrator {
     ) => Promise<T>,
   ): Promise<T> {
     const o = this.#options;
+    // The parser's WASM compiles while we connect and take the lock.
+    const parser = import("../sql/parser.js").then((m) => m.loadParser());
+    parser.catch(() => {});
     const loading = o.source.load();
     loading.catch(() => {});
     return o.driver.session(async (session) => {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
-export const CLI = join(ROOT, "bin/pitstop.js");
+export const CLI = join(ROOT, "bin/pitstop.cjs");
 
 export interface CliResult {
   code: number | null;
@@ -17,8 +17,8 @@ export function runCli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): Promise<CliResult> {
-  if (!existsSync(join(ROOT, "dist/cli.js")))
-    throw new Error("dist/cli.js is missing: run `npm run build` first");
+  if (!existsSync(join(ROOT, "dist/cli.cjs")))
+    throw new Error("dist/cli.cjs is missing: run `npm run build` first");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,

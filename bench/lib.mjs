@@ -1,0 +1,64 @@
+// Shared helpers for the benchmarks: timing, medians, a throwaway server.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const CLI = join(ROOT, "bin/pitstop.cjs");
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Runs a command, returns wall milliseconds; throws on a non-zero exit. */
+export function timeCommand(cmd, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return ms;
+}
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** N migrations like a real project's: a table, an index, a row, a comment each. */
+export function generateMigrations(dir, count) {
+  const files = [];
+  for (let i = 1; i <= count; i++) {
+    const v = String(i).padStart(6, "0");
+    const sql = `CREATE TABLE t${i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX t${i}_name_idx ON t${i} (name);
+INSERT INTO t${i} (name) VALUES ('row ${i}');
+COMMENT ON TABLE t${i} IS 'table number ${i}';
+`;
+    const file = join(dir, `${v}_create_t${i}.sql`);
+    writeFileSync(file, `-- +up\n${sql}\n-- +down\nDROP TABLE t${i};\n`);
+    files.push({ file, sql });
+  }
+  return files;
+}
+
+export function psqlPath(bindir) {
+  return join(bindir, "psql");
+}
+
+export function pgEnv() {
+  const env = { ...process.env, NO_COLOR: "1" };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+export function ratio(a, b) {
+  return (a / b).toFixed(2);
+}
+
+export function nodeVersion() {
+  return execFileSync(process.execPath, ["--version"]).toString().trim();
+}
