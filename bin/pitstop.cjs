@@ -16,18 +16,21 @@ function loadWithCodeCache() {
   }
   const vm = require("node:vm");
   const os = require("node:os");
-  const stat = fs.statSync(bundle);
-  const dir = path.join(
-    os.tmpdir(),
-    `pitstop-compile-cache-${process.getuid ? process.getuid() : "user"}`,
-  );
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}`;
-  const cacheFile = path.join(dir, `cli-${key}.bin`);
+  const source = fs.readFileSync(bundle, "utf8");
+  // V8 checks a cache against the source's length only: key it by content.
+  const hash = require("node:crypto")
+    .createHash("sha1")
+    .update(source)
+    .update(bundle)
+    .digest("hex")
+    .slice(0, 16);
+  const uid = process.getuid ? process.getuid() : "user";
+  const dir = path.join(os.tmpdir(), `pitstop-compile-cache-${uid}`);
+  const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${hash}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {}
-  const source = fs.readFileSync(bundle, "utf8");
   const script = new vm.Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
