@@ -121,9 +121,11 @@ export async function status(
 
 async function open(options: ConnectOptions): Promise<Driver> {
   const { openDriver } = await import("./driver/connect.js");
+  const { defaultCacheDir } = await import("./driver/pglite-template.js");
   return openDriver({
     ...(options.url ? { url: options.url } : {}),
     dataDir: options.dataDir ?? ".pitstop/pglite",
+    templateCache: defaultCacheDir(),
   });
 }
 
