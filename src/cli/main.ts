@@ -88,6 +88,18 @@ function buildProgram(): Command {
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")
     .option("--no-color", "no colours (also NO_COLOR)")
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      "after",
+      `
+Examples:
+  pitstop create add_users          new migration in migrations/
+  pitstop up                        apply pending migrations (embedded PGlite without DATABASE_URL)
+  DATABASE_URL=postgres://app@db/app pitstop status --check
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift with --check.
+Docs: docs/migrations.md`,
+    )
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
