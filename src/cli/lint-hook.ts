@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
+import { canonicalVersion, compareVersions } from "../core/version.js";
 import type { Driver } from "../driver/driver.js";
 import type { Finding } from "../lint/types.js";
 import type { Migrator } from "../runner/migrator.js";
@@ -22,12 +23,17 @@ export async function lintBeforeUp(
   out: Output,
   ctx: { migrator: Migrator; driver: Driver },
   mode: LintMode,
+  scope: { count?: number; to?: string } = {},
 ): Promise<Finding[]> {
   if (mode === "off") return [];
   const status = await ctx.migrator.status();
-  const pending = new Set(
-    status.migrations.filter((m) => PENDING.has(m.status)).map((m) => m.version),
-  );
+  const to = scope.to === undefined ? undefined : canonicalVersion(scope.to);
+  // What this `up` will apply: pending migrations in order, up to --to, the first n.
+  const planned = status.migrations
+    .filter((m) => PENDING.has(m.status))
+    .filter((m) => to === undefined || compareVersions(m.version, to) <= 0)
+    .slice(0, scope.count);
+  const pending = new Set(planned.map((m) => m.version));
   if (pending.size === 0) return [];
   let pgVersion = settings.lint.pgVersion;
   if (pgVersion === undefined) {

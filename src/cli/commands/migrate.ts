@@ -30,7 +30,7 @@ export async function runMigrate(
     { dryRun, onEvent: (e) => reporter.event(e) },
     async ({ migrator, driver }) => {
       if (command.kind === "up")
-        lint = await lintBeforeUp(settings, out, { migrator, driver }, lintMode);
+        lint = await lintBeforeUp(settings, out, { migrator, driver }, lintMode, command);
       if (!out.json && !dryRun) out.notice(`${verb(command)} ${driver.target}`);
       return execute(migrator, command);
     },
