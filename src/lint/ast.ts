@@ -95,7 +95,9 @@ export function walk(
     return;
   }
   if (value === null || typeof value !== "object") return;
-  for (const [key, child] of Object.entries(value as Node)) {
+  const node = value as Node;
+  for (const key in node) {
+    const child = node[key];
     if (child === null || typeof child !== "object") continue;
     // Node kinds are capitalized (`FuncCall`, `RangeVar`); fields are not.
     const code = key.charCodeAt(0);

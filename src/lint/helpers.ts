@@ -23,10 +23,24 @@ export interface AlterCommand {
   readonly cmd: Node;
 }
 
+// Most rules ask for these; each statement's answer is computed once.
+const commandsCache = new WeakMap<Node, AlterCommand[]>();
+const definitionsCache = new WeakMap<Node, ColumnDefinition[]>();
+const NONE: never[] = [];
+
 /** The commands of an `ALTER TABLE` on a table (not on an index, view...). */
 export function alterTableCommands(kind: string, node: Node): AlterCommand[] {
-  if (kind !== "AlterTableStmt") return [];
-  if (node.objtype !== undefined && node.objtype !== "OBJECT_TABLE") return [];
+  if (kind !== "AlterTableStmt") return NONE;
+  if (node.objtype !== undefined && node.objtype !== "OBJECT_TABLE") return NONE;
+  let commands = commandsCache.get(node);
+  if (!commands) {
+    commands = readCommands(node);
+    commandsCache.set(node, commands);
+  }
+  return commands;
+}
+
+function readCommands(node: Node): AlterCommand[] {
   return list(node.cmds)
     .map((c) => unwrap(c, "AlterTableCmd"))
     .filter((c): c is Node => c !== undefined)
@@ -45,11 +59,25 @@ export function columnConstraints(def: Node): Node[] {
     .filter((c): c is Node => c !== undefined);
 }
 
+export interface ColumnDefinition {
+  readonly table: RelName | undefined;
+  readonly def: Node;
+  readonly column: string;
+  readonly create: boolean;
+}
+
 /** Column definitions a statement writes: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN TYPE. */
-export function columnDefinitions(
-  kind: string,
-  node: Node,
-): { table: RelName | undefined; def: Node; column: string; create: boolean }[] {
+export function columnDefinitions(kind: string, node: Node): ColumnDefinition[] {
+  if (kind !== "CreateStmt" && kind !== "AlterTableStmt") return NONE;
+  let defs = definitionsCache.get(node);
+  if (!defs) {
+    defs = readDefinitions(kind, node);
+    definitionsCache.set(node, defs);
+  }
+  return defs;
+}
+
+function readDefinitions(kind: string, node: Node): ColumnDefinition[] {
   if (kind === "CreateStmt") {
     const table = relName(node.relation);
     const primary = new Set(

@@ -117,6 +117,8 @@ class LintRun {
   readonly #history: HistoryTable;
   readonly #settings: Map<string, Severity>;
   readonly #active: Rule[];
+  /** Active rules by statement kind, in RULES order. */
+  readonly #byKind = new Map<string, Rule[]>();
   readonly #schema = new Schema();
   #migration = -1;
   #transaction = 0;
@@ -180,7 +182,7 @@ class LintRun {
     const raw: { finding: Finding; top: number }[] = [];
     this.#walk(analyzed, (w, ctx) => {
       const s = w.statement;
-      for (const rule of this.#active) {
+      for (const rule of this.#rulesFor(s.kind)) {
         const result = rule.check(s, ctx);
         if (!result) continue;
         const hits = Array.isArray(result) ? (result as readonly Hit[]) : [result as Hit];
@@ -199,6 +201,15 @@ class LintRun {
       }
     });
     return this.#applyIgnores(raw, analyzed, script, index, migration);
+  }
+
+  #rulesFor(kind: string): Rule[] {
+    let rules = this.#byKind.get(kind);
+    if (!rules) {
+      rules = this.#active.filter((r) => !r.kinds || r.kinds.includes(kind));
+      this.#byKind.set(kind, rules);
+    }
+    return rules;
   }
 
   #walk(

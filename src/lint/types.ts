@@ -89,6 +89,8 @@ export interface Rule {
   /** kebab-case id used in config and ignore comments. */
   readonly id: string;
   readonly severity: Severity;
+  /** Statement kinds it looks at (`AlterTableStmt`...); absent: every statement. */
+  readonly kinds?: readonly string[];
   /** One line for listings. */
   readonly summary: string;
   /** The lock the flagged statements take. */

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const addColumnNotNull: Rule = {
   id: "add-column-not-null",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "ADD COLUMN ... NOT NULL without a default on an existing table",
   lock: "ACCESS EXCLUSIVE on the table (brief, but the statement fails when the table has rows)",
   why: "Existing rows have no value for the new column, so the statement fails as soon as the table holds a row (it passes on an empty development database and fails in production). Once it passes, the running application's INSERTs, which do not know the column, fail too.",

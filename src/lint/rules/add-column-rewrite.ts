@@ -8,6 +8,7 @@ import { volatileCall } from "../volatility.js";
 export const addColumnRewrite: Rule = {
   id: "add-column-rewrite",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary:
     "ADD COLUMN that rewrites the table: a volatile default, a stored generated or identity column, serial (any default before PostgreSQL 11)",
   lock: "ACCESS EXCLUSIVE on the table for the whole rewrite: no reads, no writes",

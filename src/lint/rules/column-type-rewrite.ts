@@ -7,6 +7,7 @@ import type { Hit, Rule } from "../types.js";
 export const columnTypeRewrite: Rule = {
   id: "column-type-rewrite",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "ALTER COLUMN ... TYPE that rewrites the table (not a binary-coercible change)",
   lock: "ACCESS EXCLUSIVE on the table while it and its indexes are rewritten: no reads, no writes",
   why: "Changing a column's type makes PostgreSQL rewrite every row and rebuild every index of the table under its strongest lock; on a large table that is minutes of downtime. Only changes that keep the stored bytes are instant: varchar(n) to text or to a longer varchar, text to unconstrained varchar, numeric(p,s) to a larger precision with the same scale, cidr to inet, dropping a length or precision limit.",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const constraintNotValid: Rule = {
   id: "constraint-not-valid",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "FOREIGN KEY or CHECK added to an existing table without NOT VALID",
   lock: "CHECK: ACCESS EXCLUSIVE on the table; FOREIGN KEY: SHARE ROW EXCLUSIVE on both tables; held for the whole validation scan",
   why: "Adding the constraint checks every existing row while holding a lock that blocks writes (CHECK: reads too). Added NOT VALID, it is enforced for new rows at once and the scan is skipped; VALIDATE CONSTRAINT later checks the old rows under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on.",

@@ -5,6 +5,7 @@ import type { Hit, Rule } from "../types.js";
 export const dropColumn: Rule = {
   id: "drop-column",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "DROP COLUMN on an existing table",
   lock: "ACCESS EXCLUSIVE on the table (brief: the data stays on disk until rewritten)",
   why: "The data is gone for good, and the running application version may still select, insert or cache the column (ORMs that list columns, SELECT * mapped to a struct): its queries fail from the moment the drop commits.",

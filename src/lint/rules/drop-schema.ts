@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const dropSchema: Rule = {
   id: "drop-schema",
   severity: "error",
+  kinds: ["DropStmt"],
   summary: "DROP SCHEMA of an existing schema",
   lock: "ACCESS EXCLUSIVE on every table in it",
   why: "With CASCADE every table, view, function and type in the schema is dropped with its data; without it the statement fails unless the schema is empty. Code that still uses the schema breaks.",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const dropTable: Rule = {
   id: "drop-table",
   severity: "error",
+  kinds: ["DropStmt"],
   summary: "DROP TABLE of an existing table",
   lock: "ACCESS EXCLUSIVE on the table (and on tables whose foreign keys point at it)",
   why: "The rows are gone for good, and the running application version may still query the table: its queries fail from the moment the drop commits. CASCADE also drops views and foreign keys that depend on it.",

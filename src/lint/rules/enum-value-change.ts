@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const enumValueChange: Rule = {
   id: "enum-value-change",
   severity: "error",
+  kinds: ["AlterEnumStmt", "DeleteStmt", "UpdateStmt", "DropStmt"],
   summary:
     "enum value renamed or removed (RENAME VALUE, writes to pg_enum, DROP TYPE of an enum in use)",
   lock: "the type's catalog rows (and whatever the change does to tables using it)",

@@ -6,6 +6,7 @@ import type { Hit, Rule, RuleContext } from "../types.js";
 export const indexConcurrently: Rule = {
   id: "index-concurrently",
   severity: "error",
+  kinds: ["IndexStmt", "DropStmt", "ReindexStmt"],
   summary: "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on an existing table",
   lock: "CREATE INDEX: SHARE (blocks writes) for the whole build; DROP INDEX: ACCESS EXCLUSIVE; REINDEX: SHARE on the table and ACCESS EXCLUSIVE on the index",
   why: "Building an index reads the whole table; without CONCURRENTLY every INSERT, UPDATE and DELETE waits until it is done (minutes on a large table). DROP INDEX takes the table's strongest lock and waits behind every running query while queueing the rest.",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const preferBigint: Rule = {
   id: "prefer-bigint",
   severity: "warning",
+  kinds: ["CreateStmt", "AlterTableStmt"],
   summary: "integer or smallint primary key, identity or serial column",
   lock: "none (a type choice); changing it later rewrites the table",
   why: "A key of type integer runs out at 2,147,483,647 (smallint at 32,767); when it does, inserts fail, and changing the column type of a large table rewrites it under ACCESS EXCLUSIVE (and every foreign key pointing at it). bigint costs 4 more bytes a row.",

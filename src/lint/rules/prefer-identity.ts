@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const preferIdentity: Rule = {
   id: "prefer-identity",
   severity: "warning",
+  kinds: ["CreateStmt", "AlterTableStmt"],
   summary: "serial, bigserial or smallserial column",
   lock: "none (a type choice)",
   why: "serial creates a separate sequence with its own ownership and permissions (a role that can insert may still fail on the sequence, and copying the table definition shares the sequence). Identity columns are standard SQL, tied to the column, and GENERATED ALWAYS refuses values the application writes by mistake.",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const preferJsonb: Rule = {
   id: "prefer-jsonb",
   severity: "warning",
+  kinds: ["CreateStmt", "AlterTableStmt"],
   summary: "json column",
   lock: "none (a type choice); converting later rewrites the table",
   why: "json stores the text as given and re-parses it on every access; it has no equality operator (so no DISTINCT, GROUP BY or UNIQUE) and no GIN indexing. jsonb is parsed once, indexable and comparable. Keep json only to preserve key order or duplicate keys.",

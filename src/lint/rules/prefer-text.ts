@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const preferText: Rule = {
   id: "prefer-text",
   severity: "warning",
+  kinds: ["CreateStmt", "AlterTableStmt"],
   summary: "varchar(n) or char(n) column",
   lock: "none (a type choice); lowering the limit later rewrites the table",
   why: "In PostgreSQL text and varchar are stored the same way; the (n) is a constraint in disguise. Raising it later is instant, but lowering it rewrites the table under ACCESS EXCLUSIVE. char(n) pads with spaces and compares in surprising ways. A CHECK constraint states the limit and can be changed without a rewrite (NOT VALID, then VALIDATE).",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const preferTimestamptz: Rule = {
   id: "prefer-timestamptz",
   severity: "warning",
+  kinds: ["CreateStmt", "AlterTableStmt"],
   summary: "timestamp (without time zone) column",
   lock: "none (a type choice); converting later rewrites the table",
   why: "timestamp stores the wall-clock reading with no zone: the same value means different moments for servers or clients in different zones, and daylight-saving changes make some readings ambiguous. timestamptz stores a moment (UTC) and converts for each session; both take 8 bytes.",

@@ -6,6 +6,7 @@ import type { Rule } from "../types.js";
 export const renameColumn: Rule = {
   id: "rename-column",
   severity: "error",
+  kinds: ["RenameStmt"],
   summary: "RENAME COLUMN on an existing table",
   lock: "ACCESS EXCLUSIVE on the table (brief)",
   why: "Migrations run before (or while) the new application version rolls out: the running version still reads and writes the old name, and every such query fails from the moment the rename commits until the last old instance is gone.",

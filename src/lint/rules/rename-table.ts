@@ -6,6 +6,7 @@ import type { Rule } from "../types.js";
 export const renameTable: Rule = {
   id: "rename-table",
   severity: "error",
+  kinds: ["RenameStmt"],
   summary: "RENAME of an existing table",
   lock: "ACCESS EXCLUSIVE on the table (brief)",
   why: "The running application version still queries the old name; every such query fails from the moment the rename commits until the last old instance is gone.",

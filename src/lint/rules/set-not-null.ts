@@ -7,6 +7,7 @@ import type { Hit, Rule } from "../types.js";
 export const setNotNull: Rule = {
   id: "set-not-null",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "SET NOT NULL (or ADD CONSTRAINT ... NOT NULL) on an existing column without a proof",
   lock: "ACCESS EXCLUSIVE on the table while every row is checked: no reads, no writes",
   why: "To make a column NOT NULL, PostgreSQL reads the whole table to check there is no NULL, holding its strongest lock throughout. On PostgreSQL 12+ the scan is skipped when a validated CHECK (col IS NOT NULL) constraint already proves it; that constraint can be added NOT VALID and validated under a lock that lets reads and writes go on.",

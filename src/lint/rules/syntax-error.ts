@@ -4,6 +4,7 @@ import type { Rule } from "../types.js";
 export const syntaxError: Rule = {
   id: "syntax-error",
   severity: "error",
+  kinds: [],
   summary: "the file does not parse with the PostgreSQL parser",
   lock: "none",
   why: "pitstop refuses to run a migration that does not parse, and nothing in it can be checked.",

@@ -6,6 +6,7 @@ import type { Rule } from "../types.js";
 export const truncate: Rule = {
   id: "truncate",
   severity: "error",
+  kinds: ["TruncateStmt"],
   summary: "TRUNCATE of an existing table (CASCADE: and of every table referencing it)",
   lock: "ACCESS EXCLUSIVE on each table truncated: no reads, no writes",
   why: "Every row is deleted for good, under the table's strongest lock. With CASCADE, every table with a foreign key to it is emptied as well, which the statement does not name; a migration replayed on production data does what it did on the empty development database.",

@@ -6,6 +6,7 @@ import type { Hit, Rule } from "../types.js";
 export const uniqueUsingIndex: Rule = {
   id: "unique-using-index",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "ADD UNIQUE or PRIMARY KEY on an existing table without USING INDEX",
   lock: "ACCESS EXCLUSIVE on the table while the index builds: no reads, no writes",
   why: "The constraint's index is built while the table's strongest lock is held: reads and writes stop for the whole build. Built beforehand with CREATE UNIQUE INDEX CONCURRENTLY, the index can be turned into the constraint with a brief lock.",

@@ -5,6 +5,7 @@ import type { Hit, Rule } from "../types.js";
 export const validateSameTransaction: Rule = {
   id: "validate-same-transaction",
   severity: "error",
+  kinds: ["AlterTableStmt"],
   summary: "VALIDATE CONSTRAINT in the same transaction that added the constraint NOT VALID",
   lock: "the ADD CONSTRAINT lock (ACCESS EXCLUSIVE for CHECK, SHARE ROW EXCLUSIVE for FOREIGN KEY), still held during the validation scan",
   why: "NOT VALID exists to split the change in two: a brief lock to add the constraint, then a scan under a weak lock. Validating in the same transaction keeps the first, strong lock until commit, so the scan blocks the table exactly as if NOT VALID were not there. pitstop runs each migration in one transaction (unless it must run statement by statement).",
