@@ -20,13 +20,14 @@ import { loadParser } from "../src/sql/parser.js";
  * A migration folder: a directory under examples/ or test/fixtures/ whose
  * .sql files all have migration names (`<version>_<name>.sql`). Other .sql
  * files (parser fixtures, schemas, diff inputs) are not migrations and are
- * not linted. test/fixtures/lint/ is left to the rule fixtures, which state
+ * not linted, nor are folders named seeds/. test/fixtures/lint/ is left to the rule fixtures, which state
  * their findings exactly. Folders that pitstop cannot load (fixtures for load
  * errors) are skipped. Up scripts only: down scripts undo on purpose.
  */
 const ROOT = join(import.meta.dirname, "..");
 const EXPECTED = join(import.meta.dirname, "lint-corpus.expected.json");
-const SKIP = new Set(["node_modules", "dist", ".pitstop", ".git", "coverage"]);
+// Seed files may share migration-like names (`001_users.sql`) but are not migrations.
+const SKIP = new Set(["node_modules", "dist", ".pitstop", ".git", "coverage", "seeds", "seed"]);
 
 /** golang-migrate-style pairs are pitstop's own; goose and dbmate files carry their down part inline. */
 const FOREIGN_DOWN = /^--\s*(\+goose\s+down|migrate:down)\b/im;

@@ -29,8 +29,11 @@ describe("formatFindings", () => {
     expect(text).not.toContain("lock:");
     expect(text).toContain("  fix:  first line\n          DROP TABLE a;\n");
     expect(text).toContain("1 error in 2 migrations (rules for PostgreSQL 15)");
+    expect(formatFindings("pretty", { findings: [], checked: 3, pgVersion: 18 })).toBe(
+      "No findings in 3 migrations (rules for PostgreSQL 18).\n",
+    );
     expect(formatFindings("pretty", { findings: [], checked: 0, pgVersion: 18 })).toBe(
-      "No findings in 0 migrations (rules for PostgreSQL 18).\n",
+      "No migrations to check.\n",
     );
   });
 

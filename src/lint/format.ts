@@ -61,9 +61,11 @@ function pretty(input: FormatInput): string {
   }
   const scripts = `${input.checked} migration${input.checked === 1 ? "" : "s"}`;
   out.push(
-    input.findings.length === 0
-      ? `No findings in ${scripts} (rules for PostgreSQL ${input.pgVersion}).`
-      : `${countFindings(input.findings)} in ${scripts} (rules for PostgreSQL ${input.pgVersion}). Ignore one deliberately with \`-- pitstop-lint-ignore <rule>: <reason>\` above the statement.`,
+    input.checked === 0 && input.findings.length === 0
+      ? "No migrations to check."
+      : input.findings.length === 0
+        ? `No findings in ${scripts} (rules for PostgreSQL ${input.pgVersion}).`
+        : `${countFindings(input.findings)} in ${scripts} (rules for PostgreSQL ${input.pgVersion}). Ignore one deliberately with \`-- pitstop-lint-ignore <rule>: <reason>\` above the statement.`,
   );
   return `${out.join("\n")}\n`;
 }

@@ -171,11 +171,11 @@ class LintRun {
       analyzed = analyzeScript(script, this.pgVersion * 10_000);
     } catch (error) {
       this.#migration++;
-      if (!(error instanceof PitstopError) || !this.#settings.has("syntax-error")) {
-        if (error instanceof PitstopError) return [];
-        throw error;
-      }
-      return [this.#syntaxFinding(error, script, migration)];
+      if (!(error instanceof PitstopError)) throw error;
+      // A file that does not parse is a finding: the other files are still checked.
+      return this.#settings.has("syntax-error")
+        ? [this.#syntaxFinding(error, script, migration)]
+        : [];
     }
     const index = new LineIndex(script.source);
     const toChar = byteToCharMapper(script.sql);
