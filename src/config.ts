@@ -22,6 +22,18 @@ export interface PitstopConfig {
   versionStyle?: "timestamp" | "sequence";
   /** The embedded PGlite database used when no URL is set. */
   embedded?: { dataDir?: string };
+  /** The migration linter: `pitstop lint`, and the checks `up` runs first. */
+  lint?: LintConfig;
+}
+
+/** `lint` in `pitstop.config.ts`. */
+export interface LintConfig {
+  /** Rule id -> `"off"`, `"warning"` or `"error"` (default: each rule's own severity). */
+  rules?: Record<string, "off" | "warning" | "error">;
+  /** PostgreSQL major version production runs (default: the database's, else 18). */
+  pgVersion?: number;
+  /** What `pitstop up` does with findings in pending migrations: print them (`"warn"`, default), refuse to run on error-level ones (`"error"`), or nothing (`"off"`). */
+  onUp?: "warn" | "error" | "off";
 }
 
 /**

@@ -129,19 +129,31 @@ Docs: docs/migrations.md`,
     .description("apply pending migrations (all, or the next n)")
     .option("--to <version>", "up to and including this version")
     .option("--dry-run", "print the SQL that would run, change nothing")
-    .action((n: string | undefined, o: { to?: string; dryRun?: boolean }, cmd: Command) =>
-      action(cmd, async (s, out) =>
-        (await import("./commands/migrate.js")).runMigrate(
-          s,
-          out,
-          {
-            kind: "up",
-            ...(n !== undefined ? { count: count(n)! } : {}),
-            ...(o.to ? { to: o.to } : {}),
-          },
-          o.dryRun ?? false,
+    .addOption(
+      new Option(
+        "--lint <mode>",
+        "lint pending migrations first: warn (default), error, off",
+      ).choices(["warn", "error", "off"]),
+    )
+    .action(
+      (
+        n: string | undefined,
+        o: { to?: string; dryRun?: boolean; lint?: "warn" | "error" | "off" },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/migrate.js")).runMigrate(
+            s,
+            out,
+            {
+              kind: "up",
+              ...(n !== undefined ? { count: count(n)! } : {}),
+              ...(o.to ? { to: o.to } : {}),
+            },
+            o.dryRun ?? false,
+            o.lint ?? s.lint.onUp,
+          ),
         ),
-      ),
     );
 
   program
@@ -276,6 +288,30 @@ Docs: docs/migrations.md`,
           throw new UsageError("--timeout and --interval take durations like 30s or 500ms");
         return (await import("./commands/wait.js")).runWait(s, out, timeout, interval);
       }),
+    );
+
+  program
+    .command("lint [paths...]")
+    .description(
+      "check migrations for locks and breaking changes (default: those not applied yet); exit 3 on an error-level finding",
+    )
+    .option("--since <git-ref>", "the migrations of --dir added since a git ref (e.g. origin/main)")
+    .option("--all", "every migration of --dir")
+    .option("--format <format>", "pretty (default), json, github or sarif")
+    .option(
+      "--pg-version <major>",
+      "PostgreSQL version the rules target (default: the database's, else 18)",
+    )
+    .option("--rules", "list the rules")
+    .action(
+      (
+        paths: string[],
+        o: { since?: string; all?: boolean; format?: string; pgVersion?: string; rules?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/lint.js")).runLint(s, out, paths, o),
+        ),
     );
 
   return program;

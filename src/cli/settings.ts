@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "node:util";
-import type { PitstopConfig } from "../config.js";
+import type { LintConfig, PitstopConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
@@ -56,6 +56,13 @@ export interface Settings {
   readonly versionStyle: "timestamp" | "sequence";
   readonly configFile: string | undefined;
   readonly json: boolean;
+  readonly lint: LintSettings;
+}
+
+export interface LintSettings {
+  readonly rules: Readonly<Record<string, "off" | "warning" | "error">>;
+  readonly pgVersion: number | undefined;
+  readonly onUp: "warn" | "error" | "off";
 }
 
 /**
@@ -107,7 +114,21 @@ export async function resolveSettings(
     versionStyle: config.versionStyle ?? "timestamp",
     configFile,
     json: flags.json ?? false,
+    lint: lintSettings(config.lint),
   };
+}
+
+/** Shapes only: rule names are checked by the linter, which knows them. */
+function lintSettings(config: LintConfig | undefined): LintSettings {
+  const onUp = config?.onUp ?? "warn";
+  if (onUp !== "warn" && onUp !== "error" && onUp !== "off")
+    throw new UsageError(`lint.onUp: ${JSON.stringify(onUp)} is not "warn", "error" or "off"`);
+  const pgVersion = config?.pgVersion;
+  if (pgVersion !== undefined && !Number.isInteger(pgVersion))
+    throw new UsageError(`lint.pgVersion: ${JSON.stringify(pgVersion)} is not a major version`, {
+      hint: "Write the major version as a number, e.g. pgVersion: 15.",
+    });
+  return { rules: config?.rules ?? {}, pgVersion, onUp };
 }
 
 function readDotEnv(cwd: string): Record<string, string> {

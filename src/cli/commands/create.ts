@@ -58,7 +58,24 @@ export async function runCreate(
         ],
       ];
   for (const [file, body] of files) await writeFile(file!, body!, { flag: "wx" });
+  // A template holds only comments; lint what holds SQL (and what `diff` writes through the same helper).
+  if (files.some(([, body]) => hasStatements(body!))) {
+    const { lintWrittenFiles } = await import("../lint-hook.js");
+    await lintWrittenFiles(
+      settings,
+      out,
+      files.map(([file]) => file!),
+    );
+  }
   if (out.json) out.data({ ok: true, version, files: files.map((f) => f[0]) });
   else for (const [file] of files) out.line(`Created ${file}`);
   return 0;
+}
+
+/** Anything but comments, blanks and section markers. */
+function hasStatements(sql: string): boolean {
+  return sql.split("\n").some((line) => {
+    const t = line.trim();
+    return t !== "" && !t.startsWith("--");
+  });
 }
