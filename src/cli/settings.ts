@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import type { PitstopConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
+import { ownEntry } from "../source/own-entry.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
   DEFAULT_HISTORY_TABLE,
@@ -151,23 +151,6 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
         cause: error,
       },
     );
-  }
-}
-
-/** This package's public entry (built, or the source when running from a checkout). */
-function ownEntry(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, "package.json");
-    if (
-      existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
-    ) {
-      return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }
 
