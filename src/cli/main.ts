@@ -67,6 +67,10 @@ function buildProgram(): Command {
       "database URL (env DATABASE_URL); unset: embedded PGlite in .pitstop/",
     )
     .option("--dir <path>", "migrations folder (env PITSTOP_DIR)", undefined)
+    .option(
+      "--format <name>",
+      "read the folder as pitstop, golang-migrate, goose or dbmate (default: detected)",
+    )
     .option("-c, --config <file>", "config file (default pitstop.config.{ts,js,json})")
     .option("--schema <name>", "schema of the history table (default public)")
     .option("--table <name>", "name of the history table (default pitstop_migrations)")

@@ -5,6 +5,7 @@ import type { PitstopConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
+import { FORMAT_NAMES, type FormatName, isFormatName } from "../source/formats/format.js";
 import { ownEntry } from "../source/own-entry.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
@@ -36,6 +37,7 @@ export interface GlobalFlags {
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
+  format?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -46,6 +48,8 @@ export interface Settings {
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
   readonly dir: string;
+  /** The folder's format when forced (`--format`); undefined: detected from the files. */
+  readonly format: FormatName | undefined;
   readonly history: HistoryTable;
   readonly lockTimeoutMs: number;
   readonly ddlLockTimeoutMs: number | undefined;
@@ -77,6 +81,7 @@ export async function resolveSettings(
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
+    format: format(flags.format ?? e.PITSTOP_FORMAT ?? config.format),
     history: {
       schema: flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
       table: flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
@@ -152,6 +157,15 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
       },
     );
   }
+}
+
+function format(value: string | undefined): FormatName | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!isFormatName(value))
+    throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
+      hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+    });
+  return value;
 }
 
 function duration(name: string, value: Duration | undefined): number | undefined {
