@@ -121,19 +121,30 @@ function buildProgram(): Command {
     .description("apply pending migrations (all, or the next n)")
     .option("--to <version>", "up to and including this version")
     .option("--dry-run", "print the SQL that would run, change nothing")
-    .action((n: string | undefined, o: { to?: string; dryRun?: boolean }, cmd: Command) =>
-      action(cmd, async (s, out) =>
-        (await import("./commands/migrate.js")).runMigrate(
-          s,
-          out,
-          {
-            kind: "up",
-            ...(n !== undefined ? { count: count(n)! } : {}),
-            ...(o.to ? { to: o.to } : {}),
-          },
-          o.dryRun ?? false,
-        ),
-      ),
+    .option("--create-db", "create the database named in the URL first if it does not exist")
+    .action(
+      (
+        n: string | undefined,
+        o: { to?: string; dryRun?: boolean; createDb?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) => {
+          if (o.createDb) {
+            const { createDatabase } = await import("./commands/db.js");
+            const r = await createDatabase(s);
+            if (r.created) out.notice(`Created database ${r.name}.`);
+          }
+          return (await import("./commands/migrate.js")).runMigrate(
+            s,
+            out,
+            {
+              kind: "up",
+              ...(n !== undefined ? { count: count(n)! } : {}),
+              ...(o.to ? { to: o.to } : {}),
+            },
+            o.dryRun ?? false,
+          );
+        }),
     );
 
   program
@@ -268,6 +279,106 @@ function buildProgram(): Command {
           throw new UsageError("--timeout and --interval take durations like 30s or 500ms");
         return (await import("./commands/wait.js")).runWait(s, out, timeout, interval);
       }),
+    );
+
+  // Moving in from golang-migrate, goose and dbmate (docs/compat.md).
+  program
+    .command("adopt")
+    .description("take over the history of golang-migrate, goose or dbmate (nothing is re-run)")
+    .addOption(
+      new Option("--from <tool>", "whose history (default: the one found)").choices([
+        "golang-migrate",
+        "goose",
+        "dbmate",
+      ]),
+    )
+    .option("--from-table <name>", "its table, when not the tool's default name")
+    .option("--dry-run", "show what would be recorded, change nothing")
+    .action(
+      (
+        o: { from?: "golang-migrate" | "goose" | "dbmate"; fromTable?: string; dryRun?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/adopt.js")).runAdopt(s, out, {
+            ...(o.from ? { from: o.from } : {}),
+            ...(o.fromTable ? { table: o.fromTable } : {}),
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
+    );
+
+  program
+    .command("baseline <version>")
+    .description("record every migration up to <version> as applied on a database with no history")
+    .option("--dry-run", "show what would be recorded, change nothing")
+    .action((version: string, o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/adopt.js")).runBaseline(s, out, version, o.dryRun ?? false),
+      ),
+    );
+
+  const db = program.command("db").description("create or drop the database named in the URL");
+  db.command("create")
+    .description("create the database named in the URL (nothing when it exists)")
+    .action((_o, cmd: Command) =>
+      action(cmd, async (s, out) => (await import("./commands/db.js")).runDbCreate(s, out)),
+    );
+  db.command("drop")
+    .description("drop the database named in the URL (asks first)")
+    .option("-y, --yes", "do not ask (required when not on a terminal)")
+    .action((o: { yes?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/db.js")).runDbDrop(s, out, o.yes ?? false),
+      ),
+    );
+
+  program
+    .command("fix")
+    .description("rename timestamped migrations to the next sequence numbers (goose fix)")
+    .option("--dry-run", "show the renames, change nothing")
+    .action((o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/fix.js")).runFix(s, out, o.dryRun ?? false),
+      ),
+    );
+
+  program
+    .command("bundle")
+    .description("write a module that embeds every migration, for apps that ship no files")
+    .requiredOption("--out <file>", "the module to write, e.g. src/migrations.gen.ts")
+    .action((o: { out: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/bundle.js")).runBundle(s, out, o.out),
+      ),
+    );
+
+  program
+    .command("convert")
+    .description("rewrite the migrations folder in another format, into a new folder")
+    .addOption(
+      new Option("--to <format>", "the format to write")
+        .choices(["pitstop", "golang-migrate", "goose", "dbmate"])
+        .makeOptionMandatory(),
+    )
+    .option("--out <dir>", "the folder to write (default <dir>-<format>)")
+    .option("--dry-run", "say what would be written, write nothing")
+    .action(
+      (
+        o: {
+          to: "pitstop" | "golang-migrate" | "goose" | "dbmate";
+          out?: string;
+          dryRun?: boolean;
+        },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/convert.js")).runConvert(s, out, {
+            to: o.to,
+            ...(o.out ? { out: o.out } : {}),
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
     );
 
   return program;
