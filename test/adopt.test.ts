@@ -163,3 +163,21 @@ describeEachDriver("adopting another tool's database", (ctx) => {
     60_000,
   );
 });
+
+describeEachDriver("goose ENVSUB at run time", (ctx) => {
+  it("runs the substituted text and points a server error at the line of the file", async () => {
+    const driver = await ctx.newDriver();
+    const folder = fixtureCopy("goose/envsub");
+    const { migrator } = migratorFor(driver, folder.dir);
+    process.env.PITSTOP_TEST_REGION = "eu-west-1";
+    try {
+      const result = await migrator.up();
+      expect(result.error?.message).toMatch(
+        /00001_regional_settings\.sql:8:\d+: INSERT has more expressions than target columns/,
+      );
+      expect(result.error?.frame).toContain("('broken', 1, 2)");
+    } finally {
+      delete process.env.PITSTOP_TEST_REGION;
+    }
+  });
+});
