@@ -16,6 +16,7 @@ import { listSource, type MigrationDefinition } from "./source/list.js";
 import type { MigrationSource } from "./source/source.js";
 
 export { defineConfig, type PitstopConfig } from "./config.js";
+export type { ForeignTool } from "./core/adoption.js";
 export type { Duration } from "./core/duration.js";
 export { PitstopError, type SourceLocation, UsageError } from "./core/errors.js";
 export type {
@@ -37,6 +38,12 @@ export {
   type QueryResult,
   type Session,
 } from "./driver/driver.js";
+export type {
+  AdoptOptions,
+  AdoptReport,
+  BaselineReport,
+  ForeignSummary,
+} from "./runner/adopt.js";
 export type { RunEvent } from "./runner/events.js";
 export {
   Migrator,
@@ -47,6 +54,8 @@ export {
 } from "./runner/migrator.js";
 export type { MigrationResult, RunResult } from "./runner/results.js";
 export { type DirectorySourceOptions, directorySource } from "./source/directory.js";
+export type { CodeMigrationModule } from "./source/formats/code.js";
+export type { FormatName } from "./source/formats/format.js";
 export { listSource, type MigrationDefinition } from "./source/list.js";
 export type { MigrationSource } from "./source/source.js";
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, inject, it } from "vitest";
@@ -77,6 +77,10 @@ describe("compat cli without a database", () => {
     const fix = await runCli(["--dir", dir, "fix"], { cwd: dir });
     expect(fix.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["00001_a.sql", "00002_c.ts", "00003_b.sql"]);
+    const create = await runCli(["--dir", dir, "create", "add x"], { cwd: dir });
+    expect(create.stdout).toContain("00004_add_x.sql");
+    expect(readFileSync(join(dir, "00004_add_x.sql"), "utf8")).toMatch(/^-- \+goose Up\n/);
+    rmSync(join(dir, "00004_add_x.sql"));
 
     const out = join(dir, "..", `${dir.split("/").pop()}-dbmate`);
     const convert = await runCli(["--dir", dir, "convert", "--to", "dbmate", "--out", out]);
