@@ -86,6 +86,18 @@ export function scanMigrationFolder(
     throw error;
   }
   entries.sort();
+  const goMigration = entries.find(
+    (name) => /^\d+_.*\.go$/.test(name) && !name.endsWith("_test.go"),
+  );
+  if (goMigration) {
+    throw new PitstopError(
+      "GO_MIGRATION",
+      `${join(dir, goMigration)}: a goose Go migration, which pitstop cannot run`,
+      {
+        hint: "Port it to a TypeScript migration beside it (same version, .ts, `export async function up(db)`; see docs/compat.md), then remove the .go file.",
+      },
+    );
+  }
   const sqlFiles = entries
     .filter((name) => name.endsWith(".sql"))
     .map((name) => {

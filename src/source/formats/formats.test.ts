@@ -118,6 +118,17 @@ describe("folder formats", () => {
     expect(substituteEnv("${EMPTY?}", env, fail)).toBe("");
   });
 
+  it("refuses a goose Go migration instead of skipping it", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "pitstop-goose-"));
+    writeFileSync(join(dir, "1_a.sql"), "-- +goose Up\nSELECT 1;\n");
+    writeFileSync(join(dir, "2_backfill.go"), "package migrations\n");
+    const e = await error(readMigrationFolder({ dir }));
+    expect(e.code).toBe("GO_MIGRATION");
+    expect(e.message).toContain("2_backfill.go");
+  });
+
   it("goose: an unset ${NAME?} is an error at file:line:col", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
