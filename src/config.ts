@@ -6,6 +6,11 @@ export interface PitstopConfig {
   database?: string;
   /** Migrations folder (default `migrations`). Env: PITSTOP_DIR. */
   dir?: string;
+  /**
+   * The migrations folder's format (default: detected from the files).
+   * Env: PITSTOP_FORMAT.
+   */
+  format?: "pitstop" | "golang-migrate" | "goose" | "dbmate";
   /** Where the history table lives (default `public.pitstop_migrations`). */
   history?: { schema?: string; table?: string };
   /** Wait for another process's migration lock (default `60s`). */

@@ -19,6 +19,7 @@ import type { MigrationSource } from "./source/source.js";
 
 export type { LintConfig } from "./config.js";
 export { defineConfig, type PitstopConfig } from "./config.js";
+export type { ForeignTool } from "./core/adoption.js";
 export type { Duration } from "./core/duration.js";
 export { PitstopError, type SourceLocation, UsageError } from "./core/errors.js";
 export type {
@@ -52,6 +53,12 @@ export {
   type RuleSetting,
   type Severity,
 } from "./lint/index.js";
+export type {
+  AdoptOptions,
+  AdoptReport,
+  BaselineReport,
+  ForeignSummary,
+} from "./runner/adopt.js";
 export type { RunEvent } from "./runner/events.js";
 export {
   Migrator,
@@ -62,6 +69,8 @@ export {
 } from "./runner/migrator.js";
 export type { MigrationResult, RunResult } from "./runner/results.js";
 export { type DirectorySourceOptions, directorySource } from "./source/directory.js";
+export type { CodeMigrationModule } from "./source/formats/code.js";
+export type { FormatName } from "./source/formats/format.js";
 export { listSource, type MigrationDefinition } from "./source/list.js";
 export type { MigrationSource } from "./source/source.js";
 export { loadParser } from "./sql/parser.js";

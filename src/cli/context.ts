@@ -54,7 +54,10 @@ export async function withMigrator<T>(
   try {
     const migrator = new Migrator({
       driver,
-      source: directorySource({ dir: settings.dir }),
+      source: directorySource({
+        dir: settings.dir,
+        ...(settings.format ? { format: settings.format } : {}),
+      }),
       history: settings.history,
       lockTimeoutMs: settings.lockTimeoutMs,
       ...(settings.ddlLockTimeoutMs !== undefined

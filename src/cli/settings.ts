@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import type { LintConfig, PitstopConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
+import { FORMAT_NAMES, type FormatName, isFormatName } from "../source/formats/format.js";
+import { ownEntry } from "../source/own-entry.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
   DEFAULT_HISTORY_TABLE,
@@ -36,6 +37,7 @@ export interface GlobalFlags {
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
+  format?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -46,6 +48,8 @@ export interface Settings {
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
   readonly dir: string;
+  /** The folder's format when forced (`--format`); undefined: detected from the files. */
+  readonly format: FormatName | undefined;
   readonly history: HistoryTable;
   readonly lockTimeoutMs: number;
   readonly ddlLockTimeoutMs: number | undefined;
@@ -84,6 +88,7 @@ export async function resolveSettings(
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
+    format: format(flags.format ?? e.PITSTOP_FORMAT ?? config.format),
     history: {
       schema: flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
       table: flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
@@ -175,21 +180,13 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
   }
 }
 
-/** This package's public entry (built, or the source when running from a checkout). */
-function ownEntry(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, "package.json");
-    if (
-      existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
-    ) {
-      return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+function format(value: string | undefined): FormatName | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!isFormatName(value))
+    throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
+      hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+    });
+  return value;
 }
 
 function duration(name: string, value: Duration | undefined): number | undefined {
