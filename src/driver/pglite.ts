@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PitstopError } from "../core/errors.js";
@@ -22,6 +23,12 @@ export interface PGliteDirOptions {
   lockTimeoutMs?: number;
   /** Called when the data dir is locked by another process and we start waiting. */
   onWait?: (info: LockWaitInfo) => void;
+  /**
+   * Extensions shipped with PGlite to load, by `CREATE EXTENSION` name
+   * (`hstore`, `pg_trgm`, `uuid-ossp`, `vector`...): PGlite can only create
+   * an extension whose code was loaded when the instance started.
+   */
+  extensions?: readonly string[];
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -64,8 +71,9 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
       where === undefined || where === PGLITE_MEMORY ? "PGlite (instance)" : `PGlite at ${where}`;
     return new PGliteDriver(options.instance, target, parsers, undefined);
   }
+  const extensions = await loadExtensions(options.extensions ?? []);
   if (options.dataDir === PGLITE_MEMORY) {
-    const db = await open(pglite, undefined, "PGlite in memory");
+    const db = await open(pglite, undefined, "PGlite in memory", extensions);
     return new PGliteDriver(db, "PGlite in memory", parsers, { db, lock: undefined });
   }
   const target = `PGlite at ${options.dataDir}`;
@@ -77,7 +85,7 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     what: `the PGlite data dir ${options.dataDir}`,
   });
   try {
-    const db = await open(pglite, dataDir, target);
+    const db = await open(pglite, dataDir, target, extensions);
     return new PGliteDriver(db, target, parsers, { db, lock });
   } catch (error) {
     lock.release();
@@ -89,14 +97,66 @@ async function open(
   pglite: PGliteModule,
   dataDir: string | undefined,
   target: string,
+  extensions: Record<string, unknown>,
 ): Promise<PGlite> {
   try {
-    return await pglite.PGlite.create(dataDir);
+    return await pglite.PGlite.create(
+      dataDir,
+      Object.keys(extensions).length > 0 ? { extensions: extensions as never } : {},
+    );
   } catch (error) {
     throw new PitstopError("PGLITE_OPEN", `cannot open ${target}: ${(error as Error).message}`, {
       hint: "The directory must be empty or a PGlite data directory of this PGlite version; move it away to start afresh.",
       cause: error,
     });
+  }
+}
+
+/** Extensions PGlite ships as `@electric-sql/pglite/contrib/<name>` (and `vector`). */
+const PGLITE_EXTENSIONS = new Set(
+  (
+    "amcheck auto_explain bloom btree_gin btree_gist citext cube dict_int dict_xsyn earthdistance " +
+    "file_fdw fuzzystrmatch hstore intarray isn lo ltree moddatetime pageinspect pg_buffercache " +
+    "pg_freespacemap pg_stat_statements pg_surgery pg_trgm pg_visibility pg_walinspect pgcrypto seg " +
+    "tablefunc tcn tsm_system_rows tsm_system_time unaccent uuid_ossp vector"
+  ).split(" "),
+);
+
+/** Whether PGlite can load this extension (by its `CREATE EXTENSION` name). */
+export function pgliteHasExtension(name: string): boolean {
+  return PGLITE_EXTENSIONS.has(name.replaceAll("-", "_"));
+}
+
+async function loadExtensions(names: readonly string[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const id = name.replaceAll("-", "_");
+    if (!PGLITE_EXTENSIONS.has(id)) {
+      throw new PitstopError("PGLITE_EXTENSION", `PGlite does not ship the extension ${name}`, {
+        hint: "Use a PostgreSQL server that has it (for the declarative commands: --dev-url).",
+      });
+    }
+    const mod = (await import(
+      id === "vector" ? "@electric-sql/pglite/vector" : `@electric-sql/pglite/contrib/${id}`
+    )) as Record<string, unknown>;
+    out[id] = mod[id];
+  }
+  return out;
+}
+
+/** The installed PGlite version (its data directories are tied to it). */
+export function pgliteVersion(): string {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve("@electric-sql/pglite"));
+  for (;;) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+      const json = JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string; version?: string };
+      if (json.name === "@electric-sql/pglite" && json.version) return json.version;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("cannot find the version of @electric-sql/pglite");
+    dir = parent;
   }
 }
 

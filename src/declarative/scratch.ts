@@ -1,0 +1,165 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Driver, Queryable } from "../driver/driver.js";
+
+/** Where the initialized PGlite data dir is kept between runs (one per PGlite version). */
+export const DEFAULT_CACHE_DIR = ".pitstop/cache";
+
+export interface ScratchOptions {
+  /**
+   * A PostgreSQL server to use instead of PGlite: pitstop creates a
+   * temporary database there and drops it at the end.
+   */
+  readonly devUrl?: string;
+  /** Cache for PGlite's initialized data dir (default `.pitstop/cache`). */
+  readonly cacheDir?: string;
+  /** Extensions the inputs create (PGlite loads their code at start). */
+  readonly extensions?: readonly string[];
+}
+
+/** An empty database to load schemas into, thrown away on `close()`. */
+export interface Scratch {
+  readonly driver: Driver;
+  /** What it is, for messages: `PGlite (scratch)`, `temporary database x on host`. */
+  readonly description: string;
+  /** Back to empty: every schema dropped, `public` recreated. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a scratch database: a copy of a cached, initialized PGlite data dir
+ * (initdb costs seconds; a copy and open well under one), or a temporary
+ * database on `devUrl`.
+ *
+ * @example
+ * const scratch = await openScratch({});
+ * try { await scratch.driver.exec(sql); } finally { await scratch.close(); }
+ */
+export async function openScratch(options: ScratchOptions = {}): Promise<Scratch> {
+  if (options.devUrl) return openServerScratch(options.devUrl);
+  return openPGliteScratch(options);
+}
+
+async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
+  const { createPGliteDriver } = await import("../driver/pglite.js");
+  const template = await pgliteTemplate(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-scratch-"));
+  const dataDir = path.join(root, "db");
+  const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
+  try {
+    fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+    const driver = await createPGliteDriver({
+      dataDir,
+      ...(options.extensions && options.extensions.length > 0
+        ? { extensions: options.extensions }
+        : {}),
+    });
+    return {
+      driver,
+      description: "an in-process PGlite database",
+      reset: () => resetDatabase(driver),
+      close: async () => {
+        try {
+          await driver.close();
+        } finally {
+          cleanup();
+        }
+      },
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** The cached template for the installed PGlite, built atomically (temp sibling, then rename) when missing. */
+export async function pgliteTemplate(cacheDir: string): Promise<string> {
+  const { createPGliteDriver, pgliteVersion } = await import("../driver/pglite.js");
+  const dir = path.resolve(cacheDir, `pglite-${pgliteVersion()}`);
+  if (fs.existsSync(path.join(dir, "PG_VERSION"))) return dir;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const building = fs.mkdtempSync(`${dir}.building-`);
+  try {
+    const driver = await createPGliteDriver({ dataDir: building });
+    await driver.close();
+    fs.rmSync(`${building}.lock`, { force: true });
+    fs.renameSync(building, dir);
+  } catch (error) {
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.rmSync(`${building}.lock`, { force: true });
+    // Another process finished first: theirs is as good as ours.
+    if (fs.existsSync(path.join(dir, "PG_VERSION"))) return dir;
+    throw error;
+  }
+  return dir;
+}
+
+async function openServerScratch(devUrl: string): Promise<Scratch> {
+  const { createPgDriver } = await import("../driver/pg.js");
+  const { maskUrl } = await import("../driver/connect.js");
+  const admin = await createPgDriver({ url: devUrl, applicationName: "pitstop" });
+  const name = `pitstop_scratch_${process.pid}_${randomBytes(4).toString("hex")}`;
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.close();
+    throw error;
+  }
+  const url = new URL(devUrl);
+  url.pathname = `/${name}`;
+  let driver: Driver;
+  try {
+    driver = await createPgDriver({ url: url.toString(), applicationName: "pitstop" });
+  } catch (error) {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.close();
+    throw error;
+  }
+  return {
+    driver,
+    description: `a temporary database ${name} on ${maskUrl(devUrl)}`,
+    reset: () => resetDatabase(driver),
+    close: async () => {
+      try {
+        await driver.close();
+        await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}
+
+/**
+ * Empties a database: drops every non-system schema (with what is in them,
+ * extensions included) and recreates `public` as a new database has it.
+ * Roles are cluster-wide and stay.
+ */
+export async function resetDatabase(db: Queryable): Promise<void> {
+  await db.exec("ROLLBACK").catch(() => {});
+  await db.exec("RESET ALL");
+  await db.exec(`
+DO $reset$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+            WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
+  END LOOP;
+  IF current_setting('server_version_num')::int >= 140000 THEN
+    CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+  ELSE
+    CREATE SCHEMA public;
+    GRANT CREATE ON SCHEMA public TO PUBLIC;
+  END IF;
+  GRANT USAGE ON SCHEMA public TO PUBLIC;
+  COMMENT ON SCHEMA public IS 'standard public schema';
+END
+$reset$`);
+}
