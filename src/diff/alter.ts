@@ -187,12 +187,6 @@ function alterTable(a: TableDef, b: TableDef): PlanStatement[] {
       plain(`ALTER TABLE ${b.partitionOf.parent} ATTACH PARTITION ${name} ${b.partitionOf.bound}`),
     );
   }
-  const was = new Set(a.inherits ?? []);
-  const now = new Set(b.inherits ?? []);
-  for (const parent of was)
-    if (!now.has(parent)) out.push(plain(`ALTER TABLE ${name} NO INHERIT ${parent}`));
-  for (const parent of now)
-    if (!was.has(parent)) out.push(plain(`ALTER TABLE ${name} INHERIT ${parent}`));
   if (Boolean(a.unlogged) !== Boolean(b.unlogged))
     out.push(plain(`ALTER TABLE ${name} SET ${b.unlogged ? "UNLOGGED" : "LOGGED"}`));
   const optionName = (o: string) => o.slice(0, o.indexOf("="));

@@ -1,5 +1,5 @@
 import { quoteIdent } from "../inspect/ident.js";
-import { emptyModel, type SchemaModel, type TypeDef } from "../inspect/model.js";
+import { emptyModel, type SchemaModel, type TableDef, type TypeDef } from "../inspect/model.js";
 import { alterStatements } from "./alter.js";
 import { type Change, classify } from "./classify.js";
 import {
@@ -596,7 +596,56 @@ class Differ {
   #changeStatements(a: GraphNode, b: GraphNode): PlanStatement[] {
     if (b.kind === "view") return [{ sql: createView(b.object, true) }];
     if (b.kind === "function") return [{ sql: createFunction(b.object) }];
+    if (b.kind === "table")
+      return [
+        ...this.#inheritance(a.object as TableDef, b.object),
+        ...alterStatements(a, b, this.#retyped.get(b.key)),
+      ];
     return alterStatements(a, b, this.#retyped.get(b.key));
+  }
+
+  /**
+   * INHERIT needs the parent's columns in the child first; NO INHERIT leaves
+   * them behind as the child's own, to drop when the desired table lacks them.
+   */
+  #inheritance(a: TableDef, b: TableDef): PlanStatement[] {
+    const name = nameOf(b);
+    const was = a.inherits ?? [];
+    const now = b.inherits ?? [];
+    const columnsOf = (graph: Graph, parents: readonly string[]) =>
+      new Set(parents.flatMap((p) => this.#tableNamed(graph, p)?.columns.map((c) => c.name) ?? []));
+    const out: PlanStatement[] = [];
+    const kept = columnsOf(
+      this.#b,
+      now.filter((p) => was.includes(p)),
+    );
+    for (const parent of was.filter((p) => !now.includes(p))) {
+      out.push({ sql: `ALTER TABLE ${name} NO INHERIT ${parent}` });
+      for (const column of this.#tableNamed(this.#a, parent)?.columns ?? []) {
+        if (kept.has(column.name) || b.columns.some((c) => c.name === column.name)) continue;
+        out.push({
+          sql: `ALTER TABLE ${name} DROP COLUMN ${quoteIdent(column.name)}`,
+          destructive: true,
+          note: `drops column ${name}.${quoteIdent(column.name)} (it came from ${parent}) and its data`,
+        });
+      }
+    }
+    const present = new Set([...a.columns.map((c) => c.name), ...columnsOf(this.#a, was)]);
+    for (const parent of now.filter((p) => !was.includes(p))) {
+      for (const column of this.#tableNamed(this.#b, parent)?.columns ?? []) {
+        if (present.has(column.name)) continue;
+        present.add(column.name);
+        out.push({ sql: `ALTER TABLE ${name} ADD COLUMN ${columnSql(column, true)}` });
+      }
+      out.push({ sql: `ALTER TABLE ${name} INHERIT ${parent}` });
+    }
+    return out;
+  }
+
+  #tableNamed(graph: Graph, sqlName: string): TableDef | undefined {
+    for (const node of graph.nodes.values())
+      if (node.kind === "table" && nameOf(node.object) === sqlName) return node.object;
+    return undefined;
   }
 
   /** COMMENT ON and GRANT/REVOKE for an object kept on both sides. */

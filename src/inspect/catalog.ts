@@ -7,6 +7,13 @@
  * (pg_depend deptype 'e') are left out.
  */
 
+/**
+ * FirstNormalObjectId: everything initdb creates (system catalogs,
+ * information_schema) has a lower OID, so this bound lets every query use the
+ * catalogs' OID indexes instead of scanning thousands of system rows.
+ */
+const FIRST_USER_OID = 16384;
+
 /** Not a system schema. */
 const USER_SCHEMA = `n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'`;
 
@@ -31,7 +38,7 @@ export interface SchemaRow {
 export const SCHEMAS = `
 SELECT n.oid::text AS oid, n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_namespace n
-WHERE ${USER_SCHEMA} AND ${notExtensionMember("pg_namespace", "n.oid")}`;
+WHERE n.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND ${notExtensionMember("pg_namespace", "n.oid")}`;
 
 export interface ExtensionRow {
   oid: string;
@@ -74,7 +81,7 @@ SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, t.typtype, t.
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_range r ON r.rngtypid = t.oid
-WHERE ${USER_SCHEMA}
+WHERE t.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}
   AND (t.typtype IN ('e', 'd', 'r')
        OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
   AND ${notExtensionMember("pg_type", "t.oid")}`;
@@ -89,7 +96,7 @@ export const DOMAIN_CHECKS = `
 SELECT c.oid::text AS oid, c.contypid::text AS type_oid, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
 FROM pg_constraint c
 JOIN pg_type t ON t.oid = c.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE ${USER_SCHEMA} AND c.contype = 'c'`;
+WHERE c.contypid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.contype = 'c'`;
 
 export interface RelationRow {
   oid: string;
@@ -131,7 +138,7 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind, c.
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
-WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c')
+WHERE c.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c')
   AND ${notExtensionMember("pg_class", "c.oid")}`;
 
 export interface InheritRow {
@@ -142,7 +149,7 @@ export interface InheritRow {
 export const INHERITS = `
 SELECT i.inhrelid::text AS child, i.inhparent::text AS parent, i.inhseqno AS seq
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-WHERE c.relkind IN ('r', 'p')
+WHERE i.inhrelid >= ${FIRST_USER_OID} AND c.relkind IN ('r', 'p')
 ORDER BY i.inhrelid, i.inhseqno`;
 
 export interface ColumnRow {
@@ -154,6 +161,7 @@ export interface ColumnRow {
   identity: string;
   generated: string;
   is_local: boolean;
+  inherited: boolean;
   default: string | null;
   attrdef: string | null;
   collation: string | null;
@@ -170,6 +178,7 @@ export const COLUMNS = `
 SELECT a.attrelid::text AS relid, a.attnum::int AS num, a.attname AS name,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   a.attidentity::text AS identity, a.attgenerated::text AS generated, a.attislocal AS is_local,
+  a.attinhcount > 0 AS inherited,
   pg_get_expr(d.adbin, d.adrelid) AS default, d.oid::text AS attrdef,
   ${collationSql("a.attcollation", "t.typcollation")} AS collation,
   col_description(a.attrelid, a.attnum) AS comment,
@@ -186,7 +195,8 @@ LEFT JOIN LATERAL (
     AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'
   LIMIT 1
 ) idseq ON true
-WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'c') AND a.attnum > 0 AND NOT a.attisdropped
+WHERE a.attrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
+  AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
 export interface SequenceOwnerRow {
@@ -198,7 +208,7 @@ export interface SequenceOwnerRow {
 export const SEQUENCE_OWNERS = `
 SELECT d.objid::text AS seq, d.refobjid::text AS relid, d.refobjsubid::int AS num, d.deptype::text AS deptype
 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
-WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+WHERE d.objid >= ${FIRST_USER_OID} AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
   AND s.relkind = 'S' AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')`;
 
 export interface ConstraintRow {
@@ -219,7 +229,7 @@ SELECT c.oid::text AS oid, c.conrelid::text AS relid, c.conname AS name, c.conty
   obj_description(c.oid, 'pg_constraint') AS comment
 FROM pg_constraint c
 JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
-WHERE ${USER_SCHEMA} AND c.contype IN ('p', 'u', 'f', 'c', 'x')`;
+WHERE c.conrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.contype IN ('p', 'u', 'f', 'c', 'x')`;
 
 export interface IndexRow {
   oid: string;
@@ -238,7 +248,7 @@ SELECT i.indexrelid::text AS oid, i.indrelid::text AS relid, ic.relname AS name,
           AND k.contype IN ('p', 'u', 'x')) AS constraint_index
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_namespace n ON n.oid = ic.relnamespace
-WHERE ${USER_SCHEMA}`;
+WHERE i.indrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}`;
 
 export interface FunctionRow {
   oid: string;
@@ -263,7 +273,9 @@ SELECT p.oid::text AS oid, n.nspname AS schema, p.proname AS name, p.prokind::te
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
-WHERE ${USER_SCHEMA} AND p.prokind IN ('f', 'p') AND ${notExtensionMember("pg_proc", "p.oid")}`;
+WHERE p.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND p.prokind IN ('f', 'p') AND ${notExtensionMember("pg_proc", "p.oid")}
+  -- made by another object (a range type's constructors)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')`;
 
 export interface TriggerRow {
   oid: string;
@@ -279,7 +291,7 @@ SELECT t.oid::text AS oid, t.tgrelid::text AS relid, t.tgname AS name,
   obj_description(t.oid, 'pg_trigger') AS comment
 FROM pg_trigger t
 JOIN pg_class r ON r.oid = t.tgrelid JOIN pg_namespace n ON n.oid = r.relnamespace
-WHERE ${USER_SCHEMA} AND NOT t.tgisinternal AND t.tgparentid = 0`;
+WHERE t.tgrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND NOT t.tgisinternal AND t.tgparentid = 0`;
 
 export interface PolicyRow {
   oid: string;
@@ -298,7 +310,8 @@ SELECT p.oid::text AS oid, p.polrelid::text AS relid, p.polname AS name, p.polpe
   ARRAY(SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r ORDER BY 1) AS roles,
   pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
   obj_description(p.oid, 'pg_policy') AS comment
-FROM pg_policy p`;
+FROM pg_policy p
+WHERE p.polrelid >= ${FIRST_USER_OID}`;
 
 export interface AclRow {
   catalog: string;
@@ -312,17 +325,17 @@ export const ACLS = `
 WITH objects(catalog, oid, acl, owner) AS (
   SELECT 'pg_class', c.oid, coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)), c.relowner
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    WHERE c.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
   UNION ALL
   SELECT 'pg_proc', p.oid, coalesce(p.proacl, acldefault('f', p.proowner)), p.proowner
-    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${USER_SCHEMA}
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}
   UNION ALL
   SELECT 'pg_type', t.oid, coalesce(t.typacl, acldefault('T', t.typowner)), t.typowner
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-    WHERE ${USER_SCHEMA} AND t.typtype IN ('e', 'd', 'c', 'r')
+    WHERE t.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND t.typtype IN ('e', 'd', 'c', 'r')
   UNION ALL
   SELECT 'pg_namespace', n.oid, coalesce(n.nspacl, acldefault('n', n.nspowner)), n.nspowner
-    FROM pg_namespace n WHERE ${USER_SCHEMA}
+    FROM pg_namespace n WHERE n.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}
 )
 SELECT o.catalog, o.oid::text AS oid,
   CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END AS grantee,
@@ -343,7 +356,7 @@ export const DEPENDS = `
 SELECT d.classid::regclass::text AS cls, d.objid::text AS objid, d.objsubid::int AS objsubid,
   d.refclassid::regclass::text AS refcls, d.refobjid::text AS refobjid, d.refobjsubid::int AS refobjsubid
 FROM pg_depend d
-WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384`;
+WHERE d.deptype IN ('n', 'a') AND d.objid >= ${FIRST_USER_OID} AND d.refobjid >= ${FIRST_USER_OID}`;
 
 export interface ExtensionMemberRow {
   cls: string;
@@ -353,13 +366,13 @@ export interface ExtensionMemberRow {
 export const EXTENSION_MEMBERS = `
 SELECT d.classid::regclass::text AS cls, d.objid::text AS objid, d.refobjid::text AS extension
 FROM pg_depend d
-WHERE d.deptype = 'e' AND d.refclassid = 'pg_extension'::regclass`;
+WHERE d.deptype = 'e' AND d.objid >= ${FIRST_USER_OID} AND d.refclassid = 'pg_extension'::regclass`;
 
 export interface OidPairRow {
   oid: string;
   target: string;
 }
 /** View rules (what a view's dependencies hang on) -> the view. */
-export const REWRITES = `SELECT r.oid::text AS oid, r.ev_class::text AS target FROM pg_rewrite r WHERE r.ev_class >= 16384`;
+export const REWRITES = `SELECT r.oid::text AS oid, r.ev_class::text AS target FROM pg_rewrite r WHERE r.ev_class >= ${FIRST_USER_OID}`;
 /** Array types -> their element type. */
-export const ARRAY_TYPES = `SELECT t.typarray::text AS oid, t.oid::text AS target FROM pg_type t WHERE t.typarray <> 0 AND t.oid >= 16384`;
+export const ARRAY_TYPES = `SELECT t.typarray::text AS oid, t.oid::text AS target FROM pg_type t WHERE t.oid >= ${FIRST_USER_OID} AND t.typarray <> 0`;

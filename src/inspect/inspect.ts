@@ -485,8 +485,8 @@ function tableDef(
     ...(row.options !== null && row.options.length > 0 ? { options: [...row.options].sort() } : {}),
     ...(row.row_security ? { rowSecurity: true as const } : {}),
     ...(row.force_row_security ? { forceRowSecurity: true as const } : {}),
-    // A partition has its parent's columns; an inheriting table declares only its own.
-    columns: partition ? [] : columns.filter((c) => c.is_local).map(columnDef),
+    // A partition has its parent's columns; an inheriting table lists only those no parent gives it.
+    columns: partition ? [] : columns.filter((c) => !c.inherited).map(columnDef),
     ...(grants !== undefined ? { grants } : {}),
   };
 }
