@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { SqlScript } from "../core/migration.js";
 import type { Driver } from "../driver/driver.js";
 import type { EventListener } from "../runner/events.js";
 import { Migrator } from "../runner/migrator.js";
@@ -17,8 +18,10 @@ export async function openDatabase(settings: Settings, out: Output): Promise<Dri
         : `Using the embedded PGlite database at ${settings.dataDir} (set DATABASE_URL to use a server).`,
     );
   }
+  const extensions = settings.database ? [] : await extensionsInMigrations(settings.dir);
   return openDriver({
     ...(settings.database ? { url: settings.database } : {}),
+    ...(extensions.length > 0 ? { extensions } : {}),
     dataDir: settings.dataDir,
     lockTimeoutMs: settings.lockTimeoutMs,
     applicationName: "pitstop",
@@ -77,4 +80,34 @@ export async function closeForExit(driver: Driver): Promise<void> {
     return;
   }
   await driver.close();
+}
+
+/**
+ * Extensions the migrations create that PGlite ships: PGlite loads an
+ * extension's code only when the instance starts. The parser (~70 ms to
+ * load) runs only when a file mentions CREATE EXTENSION.
+ */
+async function extensionsInMigrations(dir: string): Promise<string[]> {
+  let scripts: SqlScript[];
+  try {
+    const migrations = await directorySource({ dir, allowMissing: true }).load();
+    scripts = migrations.flatMap((m) => (m.up.kind === "sql" ? [m.up] : []));
+  } catch {
+    return []; // the command itself reports a broken folder
+  }
+  const candidates = scripts.filter((s) => /create\s+extension/i.test(s.sql));
+  if (candidates.length === 0) return [];
+  const { loadParser } = await import("../sql/parser.js");
+  const { splitSql } = await import("../sql/split.js");
+  const { extensionsCreated } = await import("../declarative/load.js");
+  const { pgliteHasExtension } = await import("../driver/pglite.js");
+  await loadParser();
+  const splits = candidates.flatMap((s) => {
+    try {
+      return [splitSql(s.sql)];
+    } catch {
+      return [];
+    }
+  });
+  return extensionsCreated(splits).filter(pgliteHasExtension);
 }

@@ -79,8 +79,6 @@ function alterExtension(a: ExtensionDef, b: ExtensionDef): PlanStatement[] {
   const out: PlanStatement[] = [];
   if (a.schema !== b.schema)
     out.push(plain(`ALTER EXTENSION ${quoteIdent(b.name)} SET SCHEMA ${quoteIdent(b.schema)}`));
-  if (a.version !== b.version)
-    out.push(plain(`ALTER EXTENSION ${quoteIdent(b.name)} UPDATE TO ${quoteLiteral(b.version)}`));
   return out;
 }
 

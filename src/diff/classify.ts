@@ -1,3 +1,4 @@
+import { sameQuery } from "../sql/canonical.js";
 import type { GraphNode } from "./graph.js";
 
 /**
@@ -41,10 +42,9 @@ export function classify(a: GraphNode, b: GraphNode): Classified {
   switch (a.kind) {
     case "schema":
       return same;
-    case "extension": {
-      const y = b.object as typeof a.object;
-      return a.object.version === y.version && a.object.schema === y.schema ? same : changed;
-    }
+    case "extension":
+      // Not the version: it is the server's (its packages), not the schema's.
+      return a.object.schema === (b.object as typeof a.object).schema ? same : changed;
     case "type": {
       const x = a.object;
       const y = b.object as typeof x;
@@ -120,7 +120,10 @@ export function classify(a: GraphNode, b: GraphNode): Classified {
     case "view": {
       const x = a.object;
       const y = b.object as typeof x;
-      if (eq([x.materialized, x.query, x.options], [y.materialized, y.query, y.options]))
+      if (
+        eq([x.materialized, x.options], [y.materialized, y.options]) &&
+        sameQuery(x.query, y.query)
+      )
         return same;
       if (x.materialized || y.materialized || !eq(x.options, y.options)) return recreate;
       // CREATE OR REPLACE VIEW may only add columns at the end, with the old ones unchanged.

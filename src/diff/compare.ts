@@ -1,4 +1,5 @@
 import type { SchemaModel } from "../inspect/model.js";
+import { sameQuery } from "../sql/canonical.js";
 import { buildGraph, type GraphNode } from "./graph.js";
 
 /** One object that differs between two models. */
@@ -38,13 +39,19 @@ export function compareModels(a: SchemaModel, b: SchemaModel): Difference[] {
   return out;
 }
 
+/** Properties that hold the same schema whatever they say (see `diff`). */
+const IGNORED: Record<string, readonly string[]> = {
+  table: ["columns", "deps"],
+  extension: ["version"],
+};
+
 function changedFields(p: GraphNode, q: GraphNode): string[] {
   const a = p.object as unknown as Record<string, unknown>;
   const b = q.object as unknown as Record<string, unknown>;
-  const ignored =
-    p.kind === "table" ? new Set(["columns", "deps"]) : new Set(["deps", "defaultDeps"]);
+  const ignored = new Set(IGNORED[p.kind] ?? ["deps", "defaultDeps"]);
   const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...fields]
     .filter((f) => !ignored.has(f) && JSON.stringify(a[f]) !== JSON.stringify(b[f]))
+    .filter((f) => !(p.kind === "view" && f === "query" && sameQuery(String(a[f]), String(b[f]))))
     .sort();
 }

@@ -181,6 +181,14 @@ class Differ {
             }
             continue;
           }
+          // Altered in place so that it no longer needs what goes away last: no rebuild.
+          if (
+            status === "removed" &&
+            !DROP_EARLY.has(this.#a.nodes.get(key)!.kind) &&
+            this.#status.get(d) === "changed" &&
+            !this.#b.nodes.get(d)!.deps.includes(key)
+          )
+            continue;
           rebuild(d);
         }
         continue;
