@@ -15,11 +15,19 @@ export async function loadFile(db: Driver, file: string): Promise<void> {
   await loadSql(db, readFileSync(file, "utf8"), file);
 }
 
-/** Runs plan statements in one transaction, naming the statement that fails. */
+/** Runs plan statements in one transaction (one round trip), naming the statement that fails. */
 export async function runStatements(
   db: Driver,
   statements: readonly PlanStatement[],
 ): Promise<void> {
+  const script = `BEGIN;\n${statements.map((s) => `${s.sql};`).join("\n")}\nCOMMIT;`;
+  try {
+    await db.exec(script);
+    return;
+  } catch {
+    await db.exec("ROLLBACK").catch(() => {});
+  }
+  // Again one by one, to say which statement fails.
   await db.session(async (s) => {
     await s.exec("BEGIN");
     for (const st of statements) {
@@ -30,6 +38,7 @@ export async function runStatements(
         throw new Error(`${(error as Error).message}\n  in: ${st.sql}`, { cause: error });
       }
     }
-    await s.exec("COMMIT");
+    await s.exec("ROLLBACK");
+    throw new Error("the plan failed as one script but not statement by statement");
   });
 }
