@@ -29,7 +29,8 @@ import { buildGraph, type Graph, type GraphNode } from "./graph.js";
 import { type Orderable, orderItems } from "./order.js";
 import type { Plan, PlanStatement } from "./plan.js";
 
-type Status = "added" | "removed" | Change;
+/** `renamed`: the same object under another name (old key in `from`, new key in `to`). */
+type Status = "added" | "removed" | "renamed" | Change;
 
 interface Action extends Orderable {
   readonly phase: "pre" | "main" | "post";
@@ -100,6 +101,8 @@ class Differ {
   /** Column key -> the type its values go through when their type is recreated. */
   readonly #retyped = new Map<string, string>();
   readonly #warnings: string[] = [];
+  /** New key -> the node it was called in `from`. */
+  readonly #renamedFrom = new Map<string, GraphNode>();
 
   constructor(a: Graph, b: Graph) {
     this.#a = a;
@@ -116,6 +119,7 @@ class Differ {
   /** The statements grouped by the object they are about, in order. */
   blocks(): PlanStatement[][] {
     this.#classify();
+    this.#pairRenames();
     this.#cascade();
     const actions = [...this.#dropActions(), ...this.#createActions()];
     const phase = (p: Action["phase"], direction: "create" | "drop") => {
@@ -149,6 +153,71 @@ class Differ {
     }
     for (const key of this.#b.nodes.keys())
       if (!this.#a.nodes.has(key)) this.#status.set(key, "added");
+  }
+
+  /**
+   * A constraint, index or owned sequence that goes under one name and comes
+   * back identical under another (after a table rename, say) is renamed:
+   * nothing is rebuilt and a sequence keeps its value. Tables and columns are
+   * never matched this way (see rename hints).
+   */
+  #pairRenames(): void {
+    const removed = new Map<string, GraphNode>();
+    for (const [key, node] of this.#a.nodes) {
+      if (this.#status.get(key) !== "removed") continue;
+      const identity = this.#renameIdentity(node);
+      if (identity !== undefined && !removed.has(identity)) removed.set(identity, node);
+    }
+    if (removed.size === 0) return;
+    for (const [key, node] of this.#b.nodes) {
+      if (this.#status.get(key) !== "added") continue;
+      const identity = this.#renameIdentity(node);
+      const old = identity === undefined ? undefined : removed.get(identity);
+      if (old === undefined) continue;
+      removed.delete(identity!);
+      this.#status.set(old.key, "renamed");
+      this.#status.set(key, "renamed");
+      this.#renamedFrom.set(key, old);
+      if (node.kind === "sequence") {
+        const owner = (k: string) => `seqowner:${k.slice("sequence:".length)}`;
+        if (this.#a.nodes.has(owner(old.key)) && this.#b.nodes.has(owner(key))) {
+          this.#status.set(owner(old.key), "renamed");
+          this.#status.set(owner(key), "renamed");
+        }
+      }
+    }
+  }
+
+  /** What must be equal for two differently named objects to be one renamed. */
+  #renameIdentity(node: GraphNode): string | undefined {
+    const tableKept = (parent: string | undefined) => {
+      const s = parent === undefined ? undefined : this.#status.get(parent);
+      return s === "same" || s === "changed";
+    };
+    switch (node.kind) {
+      case "constraint":
+        if (!tableKept(node.parent)) return undefined;
+        return JSON.stringify([
+          "constraint",
+          node.parent,
+          node.object.type,
+          node.object.definition,
+        ]);
+      case "index": {
+        if (!tableKept(node.parent)) return undefined;
+        const i = node.object;
+        const definition = i.definition.replace(` INDEX ${quoteIdent(i.name)} ON `, " INDEX ON ");
+        return JSON.stringify(["index", node.parent, definition]);
+      }
+      case "sequence": {
+        const s = node.object;
+        if (s.ownedBy === undefined) return undefined;
+        const { name: _n, comment: _c, grants: _g, ...settings } = s;
+        return JSON.stringify(["sequence", settings]);
+      }
+      default:
+        return undefined;
+    }
   }
 
   /** Whatever needs something dropped or rebuilt is dropped and rebuilt too. */
@@ -195,6 +264,10 @@ class Differ {
       }
       const column = invalid.pop()!;
       const owner = this.#a.nodes.get(column)?.parent;
+      // The old default may not convert to the new type: set it again after the change.
+      const columnDefault = `default:${column.slice("column:".length)}`;
+      if (this.#a.nodes.has(columnDefault) && this.#b.nodes.has(columnDefault))
+        rebuild(columnDefault);
       for (const d of this.#a.dependents.get(column) ?? []) {
         const dependent = this.#a.nodes.get(d)!;
         if (!this.#b.nodes.has(d)) continue;
@@ -469,6 +542,15 @@ class Differ {
         action(node, this.#createStatements(node));
         continue;
       }
+      if (status === "renamed") {
+        const old = this.#renamedFrom.get(key);
+        if (old !== undefined)
+          action(node, [
+            ...this.#renameStatements(old, node),
+            ...this.#decorationChanges(old, node),
+          ]);
+        continue;
+      }
       const a = this.#a.nodes.get(key)!;
       const statements = [
         ...(status === "changed" ? this.#changeStatements(a, node) : []),
@@ -487,6 +569,31 @@ class Differ {
     }
     this.#warnColumnPositions();
     return [...actions.values()];
+  }
+
+  #renameStatements(old: GraphNode, node: GraphNode): PlanStatement[] {
+    switch (node.kind) {
+      case "constraint":
+        return [
+          {
+            sql: `ALTER TABLE ${tableName(node.object)} RENAME CONSTRAINT ${quoteIdent((old.object as typeof node.object).name)} TO ${quoteIdent(node.object.name)}`,
+          },
+        ];
+      case "index":
+        return [
+          {
+            sql: `ALTER INDEX ${nameOf(old.object as typeof node.object)} RENAME TO ${quoteIdent(node.object.name)}`,
+          },
+        ];
+      case "sequence":
+        return [
+          {
+            sql: `ALTER SEQUENCE ${nameOf(old.object as typeof node.object)} RENAME TO ${quoteIdent(node.object.name)}`,
+          },
+        ];
+      default:
+        return [];
+    }
   }
 
   /** Written inside its parent's CREATE TABLE or ADD COLUMN. */
