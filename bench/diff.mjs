@@ -69,11 +69,14 @@ writeFileSync(
   `import { cpSync, readFileSync, rmSync } from "node:fs";
 import { PGlite } from ${JSON.stringify(pathToFileURL(join(pgliteDir, "dist/index.js")).href)};
 const [template, target, schema, ...migrations] = process.argv.slice(2);
+// One fresh copy per input, as pitstop's scratch database starts from one.
 cpSync(template, target, { recursive: true });
-const db = await PGlite.create(target);
+let db = await PGlite.create(target);
 for (const file of migrations) await db.exec(readFileSync(file, "utf8").replace("-- +up\\n", ""));
-await db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-await db.exec(\`DO $$ DECLARE r record; BEGIN FOR r IN SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname NOT IN ('information_schema', 'public') LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP; END $$\`);
+await db.close();
+rmSync(target, { recursive: true, force: true });
+cpSync(template, target, { recursive: true });
+db = await PGlite.create(target);
 await db.exec(readFileSync(schema, "utf8"));
 await db.close();
 rmSync(target, { recursive: true, force: true });
@@ -103,7 +106,10 @@ const runPitstop = () => {
       { cwd: dir, env },
     ),
   );
-  planned = readdirSync(join(dir, "out")).find((f) => f.includes("changes")) ?? "";
+  const file = readdirSync(join(dir, "out")).find((f) => f.includes("changes"));
+  if (file === undefined) throw new Error("pitstop diff wrote no migration");
+  const up = readFileSync(join(dir, "out", file), "utf8").split("-- +down")[0];
+  planned = `${file}, ${up.split(";\n").length - 1} statements up`;
 };
 // Warm-up (page cache, code cache), then alternate who goes first.
 runFloor();

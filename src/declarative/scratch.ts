@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Driver, Queryable } from "../driver/driver.js";
+import { DatabaseError, type Driver, type Queryable } from "../driver/driver.js";
+
+/** SQLSTATE 53200: the lock table is full. */
+const OUT_OF_SHARED_MEMORY = "53200";
 
 /** Where the initialized PGlite data dir is kept between runs (one per PGlite version). */
 export const DEFAULT_CACHE_DIR = ".pitstop/cache";
@@ -21,6 +24,7 @@ export interface ScratchOptions {
 
 /** An empty database to load schemas into, thrown away on `close()`. */
 export interface Scratch {
+  /** The database now (`reset()` may replace it with a fresh one). */
   readonly driver: Driver;
   /** What it is, for messages: `PGlite (scratch)`, `temporary database x on host`. */
   readonly description: string;
@@ -47,32 +51,48 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
   const { createPGliteDriver } = await import("../driver/pglite.js");
   const template = await pgliteTemplate(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-scratch-"));
-  const dataDir = path.join(root, "db");
-  const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
-  try {
+  let copies = 0;
+  const open = async (): Promise<Driver> => {
+    const dataDir = path.join(root, `db${++copies}`);
     fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
-    const driver = await createPGliteDriver({
+    return createPGliteDriver({
       dataDir,
       ...(options.extensions && options.extensions.length > 0
         ? { extensions: options.extensions }
         : {}),
     });
-    return {
-      driver,
-      description: "an in-process PGlite database",
-      reset: () => resetDatabase(driver),
-      close: async () => {
-        try {
-          await driver.close();
-        } finally {
-          cleanup();
-        }
-      },
-    };
+  };
+  const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
+  let driver: Driver;
+  try {
+    driver = await open();
   } catch (error) {
     cleanup();
     throw error;
   }
+  return {
+    get driver() {
+      return driver;
+    },
+    description: "an in-process PGlite database",
+    reset: async () => {
+      try {
+        await resetDatabase(driver);
+      } catch (error) {
+        // Thousands of objects dropped in one transaction exhaust the lock table: start a fresh copy.
+        if (!(error instanceof DatabaseError) || error.code !== OUT_OF_SHARED_MEMORY) throw error;
+        await driver.close();
+        driver = await open();
+      }
+    },
+    close: async () => {
+      try {
+        await driver.close();
+      } finally {
+        cleanup();
+      }
+    },
+  };
 }
 
 /** The cached template for the installed PGlite, built atomically (temp sibling, then rename) when missing. */
@@ -101,31 +121,46 @@ async function openServerScratch(devUrl: string): Promise<Scratch> {
   const { createPgDriver } = await import("../driver/pg.js");
   const { maskUrl } = await import("../driver/connect.js");
   const admin = await createPgDriver({ url: devUrl, applicationName: "pitstop" });
-  const name = `pitstop_scratch_${process.pid}_${randomBytes(4).toString("hex")}`;
-  try {
+  const base = `pitstop_scratch_${process.pid}_${randomBytes(4).toString("hex")}`;
+  let copies = 0;
+  let name = "";
+  const open = async (): Promise<Driver> => {
+    name = `${base}_${++copies}`;
     await admin.exec(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    await admin.close();
-    throw error;
-  }
-  const url = new URL(devUrl);
-  url.pathname = `/${name}`;
+    const url = new URL(devUrl);
+    url.pathname = `/${name}`;
+    try {
+      return await createPgDriver({ url: url.toString(), applicationName: "pitstop" });
+    } catch (error) {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      throw error;
+    }
+  };
+  const drop = async (d: Driver, db: string) => {
+    await d.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  };
   let driver: Driver;
   try {
-    driver = await createPgDriver({ url: url.toString(), applicationName: "pitstop" });
+    driver = await open();
   } catch (error) {
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
     await admin.close();
     throw error;
   }
   return {
-    driver,
-    description: `a temporary database ${name} on ${maskUrl(devUrl)}`,
-    reset: () => resetDatabase(driver),
+    get driver() {
+      return driver;
+    },
+    description: `a temporary database on ${maskUrl(devUrl)}`,
+    // A new database is as cheap as emptying one on a server, and never runs out of locks.
+    reset: async () => {
+      const old = name;
+      await drop(driver, old);
+      driver = await open();
+    },
     close: async () => {
       try {
-        await driver.close();
-        await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop(driver, name);
       } finally {
         await admin.close();
       }
