@@ -9,11 +9,13 @@ import { expect, inject, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { describeEachDriver } from "./helpers/databases.js";
 
-const SCHEMA = `CREATE TYPE role AS ENUM ('admin', 'member');
+// citext: PGlite must load the extension's code (the embedded database and the scratch one).
+const SCHEMA = `CREATE EXTENSION IF NOT EXISTS citext;
+CREATE TYPE role AS ENUM ('admin', 'member');
 -- pitstop:rename users.email -> users.email_address
 CREATE TABLE users (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  email_address text NOT NULL UNIQUE,
+  email_address citext NOT NULL UNIQUE,
   role role NOT NULL DEFAULT 'member'
 );
 CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id), title text);
@@ -25,7 +27,7 @@ describeEachDriver("declarative CLI", (ctx) => {
     mkdirSync(path.join(cwd, "migrations"));
     writeFileSync(
       path.join(cwd, "migrations/000001_init.sql"),
-      "-- +up\nCREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL, legacy text);\n-- +down\nDROP TABLE users;\n",
+      "-- +up\nCREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email citext NOT NULL, legacy text);\n-- +down\nDROP TABLE users;\n",
     );
     writeFileSync(path.join(cwd, "schema.sql"), SCHEMA);
     let env: Record<string, string>;

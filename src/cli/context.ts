@@ -9,7 +9,7 @@ import type { Settings } from "./settings.js";
 
 /** Opens the configured database, saying which one when it is the embedded default. */
 export async function openDatabase(settings: Settings, out: Output): Promise<Driver> {
-  const { openDriver } = await import("../driver/connect.js");
+  const { locateDatabase, openDriver } = await import("../driver/connect.js");
   if (!settings.database) {
     const fresh = !existsSync(settings.dataDir);
     out.notice(
@@ -18,7 +18,13 @@ export async function openDatabase(settings: Settings, out: Output): Promise<Dri
         : `Using the embedded PGlite database at ${settings.dataDir} (set DATABASE_URL to use a server).`,
     );
   }
-  const extensions = settings.database ? [] : await extensionsInMigrations(settings.dir);
+  // PGlite loads an extension's code only when it starts.
+  const embedded =
+    locateDatabase({
+      ...(settings.database ? { url: settings.database } : {}),
+      dataDir: settings.dataDir,
+    }).kind === "pglite";
+  const extensions = embedded ? await extensionsInMigrations(settings.dir) : [];
   return openDriver({
     ...(settings.database ? { url: settings.database } : {}),
     ...(extensions.length > 0 ? { extensions } : {}),

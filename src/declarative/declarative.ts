@@ -78,7 +78,14 @@ export async function planMigration(
   );
 }
 
-/** What a database must change to match `schema`: for `schema apply`. */
+/**
+ * What a database must change to match `schema` (for `schema apply`). Rename
+ * hints are carried out on a scratch copy of its schema, never on the database.
+ *
+ * @example
+ * const { plan } = await planApply(driver, "schema.sql", {});
+ * for (const s of plan.statements) console.log(s.destructive ? "!" : " ", s.sql);
+ */
 export async function planApply(
   db: Driver,
   schema: string,
@@ -105,7 +112,14 @@ export async function planApply(
   );
 }
 
-/** The schema the migrations build, replayed on a scratch database: for `drift` and `schema dump --from migrations`. */
+/**
+ * The schema the migrations build, replayed on a scratch database exactly as
+ * `pitstop up` would (for `drift` and `schema dump --from migrations`).
+ *
+ * @example
+ * const expected = await migrationsModel(directorySource({ dir: "migrations" }), {});
+ * const differences = compareModels(expected, await inspect(driver));
+ */
 export async function migrationsModel(
   migrations: MigrationSource,
   options: DeclarativeOptions,
@@ -118,7 +132,13 @@ export async function migrationsModel(
   });
 }
 
-/** The schema in `schema` files, loaded on a scratch database. */
+/**
+ * The schema in `schema` (a `.sql` file or a folder of them), loaded on a
+ * scratch database and inspected.
+ *
+ * @example
+ * const desired = await schemaFileModel("schema.sql", {});
+ */
 export async function schemaFileModel(
   schema: string,
   options: DeclarativeOptions,

@@ -14,7 +14,13 @@ export interface RenameHint {
 
 const HINT = /^[ \t]*--[ \t]*pitstop:rename[ \t]+(.*?)[ \t]*$/gm;
 
-/** Finds rename hints in schema files. A malformed one is an error naming file:line. */
+/**
+ * Finds rename hints in schema files. A malformed one is an error naming file:line.
+ *
+ * @example
+ * parseRenameHints([{ file: "schema.sql", text: "-- pitstop:rename users.email -> users.login\n" }])
+ * // [{ from: ["users", "email"], to: ["users", "login"], file: "schema.sql", line: 1 }]
+ */
 export function parseRenameHints(files: readonly { file: string; text: string }[]): RenameHint[] {
   const hints: RenameHint[] = [];
   for (const { file, text } of files) {

@@ -15,7 +15,12 @@ export interface Plan {
   readonly warnings: readonly string[];
 }
 
-/** The plan as a script: one statement a line group, destructive ones commented. */
+/**
+ * The plan as a script, destructive statements preceded by a comment saying why.
+ *
+ * @example
+ * writeFileSync("plan.sql", planToSql(diff(current, desired)));
+ */
 export function planToSql(plan: Plan, options: { annotate?: boolean } = {}): string {
   const annotate = options.annotate ?? true;
   return plan.statements

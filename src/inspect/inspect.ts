@@ -145,8 +145,11 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
   const deps = new DependencyIndex();
   const grants = grantsByObject(rows.acls);
 
-  for (const m of rows.members)
-    deps.member(m.cls, m.objid, objectKey.extension(extensionName(rows, m.extension)));
+  const extensionNames = new Map(rows.extensions.map((e) => [e.oid, e.name]));
+  for (const m of rows.members) {
+    const name = extensionNames.get(m.extension);
+    if (name !== undefined) deps.member(m.cls, m.objid, objectKey.extension(name));
+  }
   const extensions: ExtensionDef[] = [];
   for (const e of rows.extensions) {
     deps.register("pg_extension", e.oid, objectKey.extension(e.name));
@@ -200,7 +203,6 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
     types.push(
       typeDef(
         t,
-        key,
         checksByType.get(t.oid) ?? [],
         columnsByRelation.get(t.relid) ?? [],
         grants.get(`pg_type:${t.oid}`),
@@ -367,13 +369,8 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
   return sortModel(deps.attach(model));
 }
 
-function extensionName(rows: Rows, oid: string): string {
-  return rows.extensions.find((e) => e.oid === oid)?.name ?? "plpgsql";
-}
-
 function typeDef(
   t: q.TypeRow,
-  _key: string,
   checks: q.DomainCheckRow[],
   attributes: q.ColumnRow[],
   grants: Grant[] | undefined,

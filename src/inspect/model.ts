@@ -226,7 +226,12 @@ export interface PolicyDef {
   readonly deps?: readonly string[];
 }
 
-/** A model with nothing in it: the "from" of a dump, the "to" of a teardown. */
+/**
+ * A model with nothing in it: the "from" of a dump, the "to" of a teardown.
+ *
+ * @example
+ * const create = diff(emptyModel(), model); // every statement that builds `model`
+ */
 export function emptyModel(): SchemaModel {
   return {
     schemas: [],
@@ -241,11 +246,4 @@ export function emptyModel(): SchemaModel {
     triggers: [],
     policies: [],
   };
-}
-
-/** How many objects of each kind: for messages and summaries. */
-export function countObjects(model: SchemaModel): Record<keyof SchemaModel, number> {
-  const counts = {} as Record<keyof SchemaModel, number>;
-  for (const key of Object.keys(model) as (keyof SchemaModel)[]) counts[key] = model[key].length;
-  return counts;
 }
