@@ -141,7 +141,8 @@ async function approve(
   destructive: readonly PlanStatement[],
   flags: ApplyFlags,
 ): Promise<void> {
-  const interactive = process.stdin.isTTY === true && !flags.autoApprove;
+  // --json output is for programs: nobody is there to answer.
+  const interactive = process.stdin.isTTY === true && !flags.autoApprove && !out.json;
   if (destructive.length > 0 && !flags.allowDestructive && !interactive) {
     throw new PitstopError(
       "DESTRUCTIVE",
@@ -157,7 +158,7 @@ async function approve(
     destructive.length > 0
       ? `Apply these statements? ${destructive.length} of them can lose data.`
       : "Apply these statements?";
-  if (!out.json) await confirm(question, false);
+  await confirm(question, false);
 }
 
 /** Under the migration lock, in one transaction, with the DDL lock timeout. */
