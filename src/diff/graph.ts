@@ -142,9 +142,17 @@ export function buildGraph(model: SchemaModel): Graph {
       rank: RANK.function,
       sort: `${nameSort(f.schema, f.name)}${SEP}${f.args}`,
     });
+  // A partition or an inheriting table sorts right after its parent's block.
+  const tablesByName = new Map(model.tables.map((t) => [qualifiedName(t.schema, t.name), t]));
+  const tableSort = (t: TableDef, seen = new Set<TableDef>()): string => {
+    const parent = tablesByName.get(t.partitionOf?.parent ?? t.inherits?.[0] ?? "");
+    if (parent === undefined || seen.has(parent)) return nameSort(t.schema, t.name);
+    seen.add(t);
+    return `${tableSort(parent, seen)}${SEP}9${nameSort(t.schema, t.name)}`;
+  };
   for (const t of model.tables) {
     const key = keyOfObject("tables", t);
-    const sort = nameSort(t.schema, t.name);
+    const sort = tableSort(t);
     const parents = [
       ...(t.partitionOf ? [t.partitionOf.parent] : []),
       ...(t.inherits ?? []),
