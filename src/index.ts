@@ -182,3 +182,23 @@ export async function lintMigrations(
   await loadParser();
   return lint(await toSource(options.migrations).load(), options);
 }
+
+// Declarative schema: inspect a database into a model, diff two models, dump one as SQL.
+export {
+  type DeclarativeOptions,
+  type MigrationPlan,
+  migrationsModel,
+  planApply,
+  planMigration,
+  schemaFileModel,
+} from "./declarative/declarative.js";
+export { parseRenameHints, type RenameHint } from "./declarative/renames.js";
+export { openScratch, type Scratch, type ScratchOptions } from "./declarative/scratch.js";
+export { compareModels, type Difference } from "./diff/compare.js";
+export { diff } from "./diff/diff.js";
+export { type Plan, type PlanStatement, planToSql } from "./diff/plan.js";
+export { renderDump } from "./dump/dump.js";
+export type { SchemaFilterOptions } from "./inspect/filter.js";
+export { type InspectOptions, inspect } from "./inspect/inspect.js";
+export type * from "./inspect/model.js";
+export { emptyModel } from "./inspect/model.js";

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { SqlScript } from "../core/migration.js";
 import type { Driver } from "../driver/driver.js";
 import type { EventListener } from "../runner/events.js";
 import { Migrator } from "../runner/migrator.js";
@@ -8,7 +9,7 @@ import type { Settings } from "./settings.js";
 
 /** Opens the configured database, saying which one when it is the embedded default. */
 export async function openDatabase(settings: Settings, out: Output): Promise<Driver> {
-  const { openDriver } = await import("../driver/connect.js");
+  const { locateDatabase, openDriver } = await import("../driver/connect.js");
   let templateCache: string | undefined;
   if (!settings.database) {
     const { defaultCacheDir, ensurePGliteTemplatePath, isNewDataDir } = await import(
@@ -25,8 +26,16 @@ export async function openDatabase(settings: Settings, out: Output): Promise<Dri
           : `Creating the embedded PGlite database at ${settings.dataDir} (first time on this machine: a few seconds). Set DATABASE_URL to use a server.`,
     );
   }
+  // PGlite loads an extension's code only when it starts.
+  const embedded =
+    locateDatabase({
+      ...(settings.database ? { url: settings.database } : {}),
+      dataDir: settings.dataDir,
+    }).kind === "pglite";
+  const extensions = embedded ? await extensionsInMigrations(settings.dir) : [];
   return openDriver({
     ...(settings.database ? { url: settings.database } : {}),
+    ...(extensions.length > 0 ? { extensions } : {}),
     dataDir: settings.dataDir,
     ...(templateCache ? { templateCache } : {}),
     lockTimeoutMs: settings.lockTimeoutMs,
@@ -89,4 +98,34 @@ export async function closeForExit(driver: Driver): Promise<void> {
     return;
   }
   await driver.close();
+}
+
+/**
+ * Extensions the migrations create that PGlite ships: PGlite loads an
+ * extension's code only when the instance starts. The parser (~70 ms to
+ * load) runs only when a file mentions CREATE EXTENSION.
+ */
+async function extensionsInMigrations(dir: string): Promise<string[]> {
+  let scripts: SqlScript[];
+  try {
+    const migrations = await directorySource({ dir, allowMissing: true }).load();
+    scripts = migrations.flatMap((m) => (m.up.kind === "sql" ? [m.up] : []));
+  } catch {
+    return []; // the command itself reports a broken folder
+  }
+  const candidates = scripts.filter((s) => /create\s+extension/i.test(s.sql));
+  if (candidates.length === 0) return [];
+  const { loadParser } = await import("../sql/parser.js");
+  const { splitSql } = await import("../sql/split.js");
+  const { extensionsCreated } = await import("../declarative/load.js");
+  const { pgliteHasExtension } = await import("../driver/pglite.js");
+  await loadParser();
+  const splits = candidates.flatMap((s) => {
+    try {
+      return [splitSql(s.sql)];
+    } catch {
+      return [];
+    }
+  });
+  return extensionsCreated(splits).filter(pgliteHasExtension);
 }

@@ -455,5 +455,88 @@ Docs: docs/migrations.md`,
         ),
     );
 
+  // Declarative schema: diff, drift, schema dump/apply (src/declarative, src/diff, src/inspect).
+  const filters = (c: Command) =>
+    c
+      .option(
+        "--only <schemas>",
+        "compare only these schemas (comma-separated, repeatable)",
+        collect,
+      )
+      .option(
+        "--exclude <patterns>",
+        "leave out schemas or schema.objects, * wildcards (repeatable)",
+        collect,
+      )
+      .option(
+        "--dev-url <url>",
+        "scratch database on this server instead of PGlite (env PITSTOP_DEV_URL)",
+      );
+
+  filters(
+    program
+      .command("diff <name>")
+      .description("write a migration that turns what the migrations build into the desired schema")
+      .option(
+        "-f, --file <path>",
+        "desired schema: a .sql file or a folder of them (default schema.sql)",
+      )
+      .option("-s, --seq", "sequential version (000001) instead of a timestamp")
+      .option("--timestamp", "timestamp version (YYYYMMDDHHMMSS)")
+      .option("--dry-run", "print the migration, write nothing"),
+  ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
+    action(cmd, async (s, out) => (await import("./commands/diff.js")).runDiff(s, out, name, o)),
+  );
+
+  filters(
+    program
+      .command("drift")
+      .description(
+        "compare the database with its applied migrations replayed; exit 4 if they differ",
+      ),
+  ).action((o: import("./commands/declarative-options.js").DeclarativeFlags, cmd: Command) =>
+    action(cmd, async (s, out) => (await import("./commands/drift.js")).runDrift(s, out, o)),
+  );
+
+  const schema = program.command("schema").description("dump the schema, or apply a desired one");
+  filters(
+    schema
+      .command("dump")
+      .description("print the schema as deterministic SQL (or write it with --out)")
+      .option("-o, --out <file>", "write to this file instead of stdout")
+      .option(
+        "--from <source>",
+        "database (default) or migrations (replayed on a scratch database)",
+      )
+      .option("--check", "exit 4 when --out is missing or stale (for CI)"),
+  ).action((o: import("./commands/schema.js").DumpFlags, cmd: Command) =>
+    action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaDump(s, out, o)),
+  );
+  filters(
+    schema
+      .command("apply")
+      .description("change the database to match a schema file, in one transaction (prototyping)")
+      .option(
+        "-f, --file <path>",
+        "desired schema: a .sql file or a folder of them (default schema.sql)",
+      )
+      .option("--dry-run", "print the plan, change nothing")
+      .option("--auto-approve", "do not ask on a terminal")
+      .option("--allow-destructive", "allow steps that can lose data without a person confirming"),
+  ).action((o: import("./commands/schema.js").ApplyFlags, cmd: Command) =>
+    action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaApply(s, out, o)),
+  );
+
   return program;
+}
+
+/** `--only a --only b,c` -> [a, b, c]. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }

@@ -16,6 +16,8 @@ export interface OpenDriverOptions {
   onWait?: (info: LockWaitInfo) => void;
   /** PGlite: cache folder of a pristine data dir that new databases copy (see pglite-template.ts). */
   templateCache?: string;
+  /** PGlite: extensions it ships to load at start (`CREATE EXTENSION` needs their code loaded). */
+  extensions?: readonly string[];
   /** Server: `application_name`, shown in pg_stat_activity. */
   applicationName?: string;
   /** Server: give up connecting after this long. */
@@ -54,6 +56,7 @@ export async function openDriver(options: OpenDriverOptions): Promise<Driver> {
     ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
     ...(options.templateCache === undefined ? {} : { templateCache: options.templateCache }),
+    ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   });
 }
 

@@ -7,6 +7,9 @@ import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
 import { acquireFileLock, type FileLock, type LockWaitInfo } from "./file-lock.js";
 import { Mutex } from "./mutex.js";
 import { isNewDataDir, seedDataDir } from "./pglite-template.js";
+
+export { pgliteVersion } from "./pglite-template.js";
+
 import { isServerError, toDatabaseError } from "./to-database-error.js";
 
 export type { LockWaitInfo } from "./file-lock.js";
@@ -28,6 +31,12 @@ export interface PGliteDirOptions {
    * copy of it (~0.3 s) instead of a fresh initdb (~4.5 s). Unset: no cache.
    */
   templateCache?: string;
+  /**
+   * Extensions shipped with PGlite to load, by `CREATE EXTENSION` name
+   * (`hstore`, `pg_trgm`, `uuid-ossp`, `vector`...): PGlite can only create
+   * an extension whose code was loaded when the instance started.
+   */
+  extensions?: readonly string[];
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -70,8 +79,9 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
       where === undefined || where === PGLITE_MEMORY ? "PGlite (instance)" : `PGlite at ${where}`;
     return new PGliteDriver(options.instance, target, parsers, undefined);
   }
+  const extensions = await loadExtensions(options.extensions ?? []);
   if (options.dataDir === PGLITE_MEMORY) {
-    const db = await open(pglite, undefined, "PGlite in memory");
+    const db = await open(pglite, undefined, "PGlite in memory", extensions);
     return new PGliteDriver(db, "PGlite in memory", parsers, { db, lock: undefined });
   }
   const target = `PGlite at ${options.dataDir}`;
@@ -85,7 +95,7 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
   try {
     if (options.templateCache && isNewDataDir(dataDir))
       await seedDataDir(dataDir, options.templateCache);
-    const db = await open(pglite, dataDir, target);
+    const db = await open(pglite, dataDir, target, extensions);
     return new PGliteDriver(db, target, parsers, { db, lock });
   } catch (error) {
     lock.release();
@@ -97,15 +107,51 @@ async function open(
   pglite: PGliteModule,
   dataDir: string | undefined,
   target: string,
+  extensions: Record<string, unknown>,
 ): Promise<PGlite> {
   try {
-    return await pglite.PGlite.create(dataDir);
+    return await pglite.PGlite.create(
+      dataDir,
+      Object.keys(extensions).length > 0 ? { extensions: extensions as never } : {},
+    );
   } catch (error) {
     throw new PitstopError("PGLITE_OPEN", `cannot open ${target}: ${(error as Error).message}`, {
       hint: "The directory must be empty or a PGlite data directory of this PGlite version; move it away to start afresh.",
       cause: error,
     });
   }
+}
+
+/** Extensions PGlite ships as `@electric-sql/pglite/contrib/<name>` (and `vector`). */
+const PGLITE_EXTENSIONS = new Set(
+  (
+    "amcheck auto_explain bloom btree_gin btree_gist citext cube dict_int dict_xsyn earthdistance " +
+    "file_fdw fuzzystrmatch hstore intarray isn lo ltree moddatetime pageinspect pg_buffercache " +
+    "pg_freespacemap pg_stat_statements pg_surgery pg_trgm pg_visibility pg_walinspect pgcrypto seg " +
+    "tablefunc tcn tsm_system_rows tsm_system_time unaccent uuid_ossp vector"
+  ).split(" "),
+);
+
+/** Whether PGlite can load this extension (by its `CREATE EXTENSION` name). */
+export function pgliteHasExtension(name: string): boolean {
+  return PGLITE_EXTENSIONS.has(name.replaceAll("-", "_"));
+}
+
+async function loadExtensions(names: readonly string[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const id = name.replaceAll("-", "_");
+    if (!PGLITE_EXTENSIONS.has(id)) {
+      throw new PitstopError("PGLITE_EXTENSION", `PGlite does not ship the extension ${name}`, {
+        hint: "Use a PostgreSQL server that has it (for the declarative commands: --dev-url).",
+      });
+    }
+    const mod = (await import(
+      id === "vector" ? "@electric-sql/pglite/vector" : `@electric-sql/pglite/contrib/${id}`
+    )) as Record<string, unknown>;
+    out[id] = mod[id];
+  }
+  return out;
 }
 
 /** node-postgres returns int8 as a string (it can exceed 2^53); PGlite as a number. Align on pg. */

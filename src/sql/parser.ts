@@ -17,6 +17,11 @@ export function loadParser(): Promise<LibPgQuery> {
   return loading;
 }
 
+/** Whether `loadParser()` has resolved (so `parser()` can be called synchronously). */
+export function isParserLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** The parser once `loadParser()` has resolved; throws before. */
 export function parser(): LibPgQuery {
   if (!loaded) throw new Error("the SQL parser is not loaded yet: await loadParser() first");

@@ -87,6 +87,10 @@ describe("splitSql", () => {
     expect(splitSql("-- nothing\n/* at all */\n").statements).toEqual([]);
   });
 
+  it("returns no statements for an empty script (the parser refuses an empty string)", () => {
+    expect(splitSql("").statements).toEqual([]);
+  });
+
   it("keeps harmless psql meta-commands out of the statements", () => {
     const { statements, skipped } = splitSql("\\set ON_ERROR_STOP on\nSELECT 1;\n");
     expect(statements.map((s) => s.text)).toEqual(["SELECT 1"]);

@@ -57,7 +57,8 @@ export function splitSql(sql: string, options: SplitOptions = {}): SplitResult {
   for (const meta of skipped) checkMeta(meta, sql, options);
   let raw: RawStmt[];
   try {
-    raw = (pg.parseSync(pre.sql) as { stmts?: RawStmt[] }).stmts ?? [];
+    // libpg_query refuses an empty string; an empty script is simply no statements.
+    raw = pre.sql === "" ? [] : ((pg.parseSync(pre.sql) as { stmts?: RawStmt[] }).stmts ?? []);
   } catch (error) {
     throw syntaxError(error, sql, options);
   }

@@ -23,30 +23,9 @@ export async function runCreate(
   name: string,
   options: CreateOptions,
 ): Promise<number> {
-  const slug = name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  if (!slug)
-    throw new UsageError(`cannot make a file name from ${JSON.stringify(name)}`, {
-      hint: "Use words, e.g. `pitstop create add_users_table`.",
-    });
+  const slug = slugify(name);
   const dir = settings.dir;
-  const existing = existsSync(dir) ? await readdir(dir) : [];
-  const versions = existing
-    .map((f) => parseFileName(f)?.versionText)
-    .filter((v): v is string => v !== undefined);
-  const style = options.seq
-    ? "sequence"
-    : options.timestamp
-      ? "timestamp"
-      : settings.versionStyle !== "timestamp"
-        ? settings.versionStyle
-        : versions.length > 0 && versions.every((v) => !looksLikeTimestamp(v))
-          ? "sequence"
-          : "timestamp";
-  const version = nextVersion(versions, style);
+  const version = await pickVersion(settings, options);
   await mkdir(dir, { recursive: true });
   const format = settings.format ?? scanMigrationFolder({ dir, allowMissing: true }).format;
   const files =
@@ -113,4 +92,43 @@ function foreignTemplate(
         [join(dir, `${version}_${slug}.sql`), `-- migrate:up\n${up}\n\n-- migrate:down\n${down}`],
       ];
   }
+}
+
+/** `Add Users!` -> `add_users`; a usage error when nothing is left. */
+export function slugify(name: string): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!slug)
+    throw new UsageError(`cannot make a file name from ${JSON.stringify(name)}`, {
+      hint: "Use words, e.g. `pitstop create add_users_table`.",
+    });
+  return slug;
+}
+
+/**
+ * The version of a new migration in the configured folder: a timestamp, or
+ * the next sequence number once the folder uses only sequence numbers.
+ */
+export async function pickVersion(
+  settings: Settings,
+  options: Pick<CreateOptions, "seq" | "timestamp">,
+): Promise<string> {
+  const dir = settings.dir;
+  const existing = existsSync(dir) ? await readdir(dir) : [];
+  const versions = existing
+    .map((f) => parseFileName(f)?.versionText)
+    .filter((v): v is string => v !== undefined);
+  const style = options.seq
+    ? "sequence"
+    : options.timestamp
+      ? "timestamp"
+      : settings.versionStyle !== "timestamp"
+        ? settings.versionStyle
+        : versions.length > 0 && versions.every((v) => !looksLikeTimestamp(v))
+          ? "sequence"
+          : "timestamp";
+  return nextVersion(versions, style);
 }

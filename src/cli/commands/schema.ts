@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { PitstopError, UsageError } from "../../core/errors.js";
+import { migrationsModel, planApply } from "../../declarative/declarative.js";
+import type { PlanStatement } from "../../diff/plan.js";
+import type { Driver } from "../../driver/driver.js";
+import { renderDump } from "../../dump/dump.js";
+import { inspect } from "../../inspect/inspect.js";
+import type { SchemaModel } from "../../inspect/model.js";
+import { directorySource } from "../../source/directory.js";
+import { acquireLock, lockKey, releaseLock } from "../../store/lock.js";
+import { confirm } from "../confirm.js";
+import { closeForExit, openDatabase } from "../context.js";
+import type { Output } from "../output.js";
+import type { Settings } from "../settings.js";
+import {
+  DEFAULT_SCHEMA_FILE,
+  type DeclarativeFlags,
+  declarativeOptions,
+  scratchDescription,
+} from "./declarative-options.js";
+
+export interface DumpFlags extends DeclarativeFlags {
+  out?: string;
+  from?: string;
+  check?: boolean;
+}
+
+/** `schema dump`: the database's (or the migrations') schema as deterministic SQL. */
+export async function runSchemaDump(
+  settings: Settings,
+  out: Output,
+  flags: DumpFlags,
+): Promise<number> {
+  const from = flags.from ?? "database";
+  if (from !== "database" && from !== "migrations")
+    throw new UsageError(`--from ${from}: use database or migrations`);
+  if (flags.check && !flags.out)
+    throw new UsageError("--check compares with a file: give it with --out", {
+      hint: "e.g. `pitstop schema dump --out schema.sql --check` in CI.",
+    });
+  const options = declarativeOptions(settings, flags);
+  let model: SchemaModel;
+  if (from === "migrations") {
+    out.notice(`Replaying ${settings.dir}/ on ${scratchDescription(options)}...`);
+    model = await migrationsModel(
+      directorySource({ dir: settings.dir, allowMissing: true }),
+      options,
+    );
+  } else {
+    const driver = await openDatabase(settings, out);
+    try {
+      model = await inspect(driver, { ...options.filter, history: settings.history });
+    } finally {
+      await closeForExit(driver);
+    }
+  }
+  const text = out.json && !flags.out ? `${JSON.stringify(model, null, 2)}\n` : renderDump(model);
+  if (flags.check) {
+    const current = existsSync(flags.out!) ? readFileSync(flags.out!, "utf8") : undefined;
+    const stale = current !== text;
+    if (out.json) out.data({ ok: !stale, stale, file: flags.out });
+    else if (stale)
+      out.line(
+        `${flags.out} is ${current === undefined ? "missing" : "stale"}: it does not match the ${from === "database" ? "database" : "migrations"}. Run \`pitstop schema dump --out ${flags.out}${from === "migrations" ? " --from migrations" : ""}\` and commit it.`,
+      );
+    else out.line(`${flags.out} is up to date.`);
+    return stale ? 4 : 0;
+  }
+  if (flags.out) {
+    await writeFile(flags.out, text);
+    if (out.json) out.data({ ok: true, file: flags.out });
+    else out.notice(`Wrote ${flags.out}.`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
+export interface ApplyFlags extends DeclarativeFlags {
+  file?: string;
+  dryRun?: boolean;
+  autoApprove?: boolean;
+  allowDestructive?: boolean;
+}
+
+/** `schema apply`: change the database to match the schema file, in one transaction. */
+export async function runSchemaApply(
+  settings: Settings,
+  out: Output,
+  flags: ApplyFlags,
+): Promise<number> {
+  const schema = flags.file ?? DEFAULT_SCHEMA_FILE;
+  const options = declarativeOptions(settings, flags);
+  const driver = await openDatabase(settings, out);
+  try {
+    out.notice(
+      `Planning against ${driver.target}: loading ${schema} on ${scratchDescription(options)}...`,
+    );
+    const { plan } = await planApply(driver, schema, options);
+    const statements = plan.statements;
+    const destructive = statements.filter((s) => s.destructive);
+    for (const w of plan.warnings) out.warn(w);
+    if (statements.length === 0) {
+      if (out.json) out.data({ ok: true, changes: false, applied: false, statements: [] });
+      else out.line(`Nothing to do: the database matches ${schema}.`);
+      return 0;
+    }
+    if (!out.json) printPlan(out, statements);
+    if (flags.dryRun) {
+      if (out.json) out.data({ ok: true, changes: true, applied: false, dryRun: true, statements });
+      else out.line(`Dry run: ${statements.length} statement(s) shown, nothing changed.`);
+      return 0;
+    }
+    await approve(out, destructive, flags);
+    await applyStatements(driver, settings, statements);
+    if (out.json) out.data({ ok: true, changes: true, applied: true, statements });
+    else out.line(`Applied ${statements.length} statement(s) in one transaction.`);
+    return 0;
+  } finally {
+    await closeForExit(driver);
+  }
+}
+
+function printPlan(out: Output, statements: readonly PlanStatement[]): void {
+  out.line(out.style(`Plan (${statements.length} statement(s)):`, "bold"));
+  for (const s of statements) {
+    if (s.destructive)
+      out.line(out.style(`-- destructive: ${s.note ?? "may lose data"}`, "yellow"));
+    out.line(`${s.sql};`);
+  }
+  out.line();
+}
+
+/**
+ * A terminal asks (unless --auto-approve); elsewhere nothing prompts. Destructive
+ * steps need a person's yes or --allow-destructive.
+ */
+async function approve(
+  out: Output,
+  destructive: readonly PlanStatement[],
+  flags: ApplyFlags,
+): Promise<void> {
+  // --json output is for programs: nobody is there to answer.
+  const interactive = process.stdin.isTTY === true && !flags.autoApprove && !out.json;
+  if (destructive.length > 0 && !flags.allowDestructive && !interactive) {
+    throw new PitstopError(
+      "DESTRUCTIVE",
+      `refusing ${destructive.length} destructive step(s) without --allow-destructive: ${destructive.map((s) => s.note ?? s.sql).join("; ")}`,
+      {
+        hint: "Review the plan (--dry-run) and add --allow-destructive, or write a migration with `pitstop diff`.",
+        exitCode: 1,
+      },
+    );
+  }
+  if (!interactive) return;
+  const question =
+    destructive.length > 0
+      ? `Apply these statements? ${destructive.length} of them can lose data.`
+      : "Apply these statements?";
+  await confirm(question, false);
+}
+
+/** Under the migration lock, in one transaction, with the DDL lock timeout. */
+async function applyStatements(
+  driver: Driver,
+  settings: Settings,
+  statements: readonly PlanStatement[],
+): Promise<void> {
+  const key = lockKey(settings.history);
+  await driver.session(async (session) => {
+    await acquireLock(session, key, { timeoutMs: settings.lockTimeoutMs });
+    try {
+      await session.exec("BEGIN");
+      const timeout = settings.ddlLockTimeoutMs ?? 5000;
+      if (timeout > 0) await session.exec(`SET LOCAL lock_timeout = ${Math.round(timeout)}`);
+      for (const s of statements) {
+        try {
+          await session.exec(s.sql);
+        } catch (error) {
+          await session.exec("ROLLBACK").catch(() => {});
+          throw new PitstopError(
+            "APPLY_FAILED",
+            `${(error as Error).message} in: ${s.sql.split("\n")[0]}${s.sql.includes("\n") ? " ..." : ""}`,
+            { hint: "Nothing was changed: the plan runs in one transaction.", cause: error },
+          );
+        }
+      }
+      await session.exec("COMMIT");
+    } finally {
+      await releaseLock(session, key).catch(() => {});
+    }
+  });
+}

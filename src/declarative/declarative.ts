@@ -1,0 +1,253 @@
+import { PitstopError } from "../core/errors.js";
+import type { Migration } from "../core/migration.js";
+import { diff } from "../diff/diff.js";
+import type { Plan, PlanStatement } from "../diff/plan.js";
+import type { Driver } from "../driver/driver.js";
+import { renderDump } from "../dump/dump.js";
+import type { SchemaFilterOptions } from "../inspect/filter.js";
+import { type InspectOptions, inspect } from "../inspect/inspect.js";
+import type { SchemaModel } from "../inspect/model.js";
+import { Migrator } from "../runner/migrator.js";
+import type { MigrationSource } from "../source/source.js";
+import { loadParser } from "../sql/parser.js";
+import { splitSql } from "../sql/split.js";
+import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
+import { extensionsCreated, loadSchema, readSchema, type SchemaFile } from "./load.js";
+import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
+import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+
+export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions"> {
+  /** Schemas and objects to compare (default: all but system schemas). */
+  readonly filter?: SchemaFilterOptions;
+  /** The history table, never part of a schema (default `public.pitstop_migrations`). */
+  readonly history?: HistoryTable;
+}
+
+export interface MigrationPlan {
+  /** The schema the migrations build (after rename hints, if any). */
+  readonly from: SchemaModel;
+  /** The desired schema. */
+  readonly to: SchemaModel;
+  /** Renames first, then the diff. Empty: nothing to do. */
+  readonly up: Plan;
+  /** The reverse: the diff back, then renames undone. */
+  readonly down: Plan;
+  /** Rename hints already carried out by earlier migrations. */
+  readonly appliedHints: readonly RenameHint[];
+}
+
+/**
+ * The migration that takes the schema built by `migrations` to the one in
+ * `schema` (a `.sql` file or a folder of them): both are loaded into a
+ * scratch database (in-process PGlite, or a temporary database on `devUrl`),
+ * inspected and diffed.
+ *
+ * @example
+ * const plan = await planMigration(directorySource({ dir: "migrations" }), "schema.sql", {});
+ * if (plan.up.statements.length === 0) console.log("up to date");
+ */
+export async function planMigration(
+  migrations: MigrationSource,
+  schema: string,
+  options: DeclarativeOptions,
+): Promise<MigrationPlan> {
+  const files = await readSchema(schema);
+  const hints = parseRenameHints(files);
+  const list = await migrations.load();
+  await loadParser();
+  return withScratch(
+    options,
+    [...files.map((f) => f.split), ...migrationSplits(list)],
+    async (scratch) => {
+      const to = await loadAndInspect(scratch, files, options);
+      await scratch.reset();
+      await replay(scratch.driver, list, options);
+      let from = await inspect(scratch.driver, inspectOptions(options));
+      const renames = resolveRenames(hints, from, to);
+      if (renames.up.length > 0) {
+        for (const s of renames.up) await scratch.driver.exec(s.sql);
+        from = await inspect(scratch.driver, inspectOptions(options));
+      }
+      return {
+        from,
+        to,
+        ...withRenames(diff(from, to), diff(to, from), renames.up, renames.down),
+        appliedHints: renames.applied,
+      };
+    },
+  );
+}
+
+/**
+ * What a database must change to match `schema` (for `schema apply`). Rename
+ * hints are carried out on a scratch copy of its schema, never on the database.
+ *
+ * @example
+ * const { plan } = await planApply(driver, "schema.sql", {});
+ * for (const s of plan.statements) console.log(s.destructive ? "!" : " ", s.sql);
+ */
+export async function planApply(
+  db: Driver,
+  schema: string,
+  options: DeclarativeOptions,
+): Promise<{ from: SchemaModel; to: SchemaModel; plan: Plan }> {
+  const files = await readSchema(schema);
+  const hints = parseRenameHints(files);
+  const live = await inspect(db, inspectOptions(options));
+  return withScratch(
+    options,
+    files.map((f) => f.split).concat(dumpSplits(live)),
+    async (scratch) => {
+      const to = await loadAndInspect(scratch, files, options);
+      const renames = resolveRenames(hints, live, to);
+      if (renames.up.length === 0) return { from: live, to, plan: diff(live, to) };
+      // Renames are carried out on a copy of the live schema, never on the database itself.
+      await scratch.reset();
+      await scratch.driver.exec(renderDump(live));
+      for (const s of renames.up) await scratch.driver.exec(s.sql);
+      const renamed = await inspect(scratch.driver, inspectOptions(options));
+      const plan = diff(renamed, to);
+      return { from: live, to, plan: { ...plan, statements: [...renames.up, ...plan.statements] } };
+    },
+  );
+}
+
+/**
+ * The schema the migrations build, replayed on a scratch database exactly as
+ * `pitstop up` would (for `drift` and `schema dump --from migrations`).
+ *
+ * @example
+ * const expected = await migrationsModel(directorySource({ dir: "migrations" }), {});
+ * const differences = compareModels(expected, await inspect(driver));
+ */
+export async function migrationsModel(
+  migrations: MigrationSource,
+  options: DeclarativeOptions,
+): Promise<SchemaModel> {
+  const list = await migrations.load();
+  await loadParser();
+  return withScratch(options, migrationSplits(list), async (scratch) => {
+    await replay(scratch.driver, list, options);
+    return inspect(scratch.driver, inspectOptions(options));
+  });
+}
+
+/**
+ * The schema in `schema` (a `.sql` file or a folder of them), loaded on a
+ * scratch database and inspected.
+ *
+ * @example
+ * const desired = await schemaFileModel("schema.sql", {});
+ */
+export async function schemaFileModel(
+  schema: string,
+  options: DeclarativeOptions,
+): Promise<SchemaModel> {
+  const files = await readSchema(schema);
+  return withScratch(
+    options,
+    files.map((f) => f.split),
+    (scratch) => loadAndInspect(scratch, files, options),
+  );
+}
+
+function inspectOptions(options: DeclarativeOptions): InspectOptions {
+  return { ...options.filter, history: options.history ?? DEFAULT_HISTORY };
+}
+
+async function loadAndInspect(
+  scratch: Scratch,
+  files: SchemaFile[],
+  options: DeclarativeOptions,
+): Promise<SchemaModel> {
+  await loadSchema(scratch.driver, files);
+  return inspect(scratch.driver, inspectOptions(options));
+}
+
+async function withScratch<T>(
+  options: DeclarativeOptions,
+  inputs: ReturnType<typeof splitSql>[],
+  fn: (scratch: Scratch) => Promise<T>,
+): Promise<T> {
+  const extensions = options.devUrl ? [] : extensionsCreated(inputs);
+  const scratch = await openScratch({
+    ...(options.devUrl ? { devUrl: options.devUrl } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    extensions,
+  });
+  try {
+    return await fn(scratch);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** Applies the migrations exactly as `pitstop up` would. */
+async function replay(
+  driver: Driver,
+  migrations: Migration[],
+  options: DeclarativeOptions,
+): Promise<void> {
+  const migrator = new Migrator({
+    driver,
+    source: { description: "migrations", load: async () => migrations },
+    history: options.history ?? DEFAULT_HISTORY,
+    // A scratch database has no other clients: nothing to wait for.
+    ddlLockTimeoutMs: 0,
+  });
+  const result = await migrator.up();
+  if (result.error) {
+    throw new PitstopError(
+      result.error.code,
+      `replaying the migrations on a scratch database: ${result.error.message}`,
+      {
+        ...(result.error.hint ? { hint: result.error.hint } : {}),
+        ...(result.error.location ? { location: result.error.location } : {}),
+        ...(result.error.frame ? { frame: result.error.frame } : {}),
+        cause: result.error,
+      },
+    );
+  }
+}
+
+function migrationSplits(migrations: Migration[]): ReturnType<typeof splitSql>[] {
+  const out: ReturnType<typeof splitSql>[] = [];
+  for (const m of migrations) {
+    if (m.up.kind !== "sql") continue;
+    try {
+      out.push(splitSql(m.up.sql, { file: m.up.file, source: m.up.source, offset: m.up.offset }));
+    } catch {
+      // The migrator reports syntax errors with their location when it replays.
+    }
+  }
+  return out;
+}
+
+function dumpSplits(model: SchemaModel): ReturnType<typeof splitSql>[] {
+  return model.extensions.length === 0
+    ? []
+    : [
+        {
+          statements: model.extensions.map((e) => ({
+            kind: "CreateExtensionStmt",
+            node: { extname: e.name },
+            text: "",
+            start: 0,
+            end: 0,
+          })),
+          skipped: [],
+        },
+      ];
+}
+
+function withRenames(
+  up: Plan,
+  down: Plan,
+  renameUp: PlanStatement[],
+  renameDown: PlanStatement[],
+): { up: Plan; down: Plan } {
+  return {
+    up: { statements: [...renameUp, ...up.statements], warnings: up.warnings },
+    down: { statements: [...down.statements, ...renameDown], warnings: down.warnings },
+  };
+}

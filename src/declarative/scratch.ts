@@ -1,0 +1,216 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DatabaseError, type Driver, type Queryable } from "../driver/driver.js";
+
+/** Relations above which emptying the PGlite scratch database is slower than opening a fresh copy. */
+const FRESH_COPY_ABOVE = 1000;
+
+/** SQLSTATE 53200: the lock table is full. */
+const OUT_OF_SHARED_MEMORY = "53200";
+
+/** Where the initialized PGlite data dir is kept between runs (one per PGlite version). */
+export const DEFAULT_CACHE_DIR = ".pitstop/cache";
+
+export interface ScratchOptions {
+  /**
+   * A PostgreSQL server to use instead of PGlite: pitstop creates a
+   * temporary database there and drops it at the end.
+   */
+  readonly devUrl?: string;
+  /** Cache for PGlite's initialized data dir (default `.pitstop/cache`). */
+  readonly cacheDir?: string;
+  /** Extensions the inputs create (PGlite loads their code at start). */
+  readonly extensions?: readonly string[];
+}
+
+/** An empty database to load schemas into, thrown away on `close()`. */
+export interface Scratch {
+  /** The database now (`reset()` may replace it with a fresh one). */
+  readonly driver: Driver;
+  /** What it is, for messages: `PGlite (scratch)`, `temporary database x on host`. */
+  readonly description: string;
+  /** Back to empty: every schema dropped, `public` recreated. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a scratch database: a copy of a cached, initialized PGlite data dir
+ * (initdb costs seconds; a copy and open well under one), or a temporary
+ * database on `devUrl`.
+ *
+ * @example
+ * const scratch = await openScratch({});
+ * try { await scratch.driver.exec(sql); } finally { await scratch.close(); }
+ */
+export async function openScratch(options: ScratchOptions = {}): Promise<Scratch> {
+  if (options.devUrl) return openServerScratch(options.devUrl);
+  return openPGliteScratch(options);
+}
+
+async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
+  const { createPGliteDriver } = await import("../driver/pglite.js");
+  const template = await pgliteTemplate(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-scratch-"));
+  let copies = 0;
+  const open = async (): Promise<Driver> => {
+    const dataDir = path.join(root, `db${++copies}`);
+    fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+    return createPGliteDriver({
+      dataDir,
+      ...(options.extensions && options.extensions.length > 0
+        ? { extensions: options.extensions }
+        : {}),
+    });
+  };
+  const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
+  let driver: Driver;
+  try {
+    driver = await open();
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  return {
+    get driver() {
+      return driver;
+    },
+    description: "an in-process PGlite database",
+    reset: async () => {
+      const fresh = async () => {
+        await driver.close();
+        driver = await open();
+      };
+      // Dropping thousands of objects is slower than a fresh copy, and in one
+      // transaction it exhausts the lock table.
+      const { rows } = await driver.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_class WHERE oid >= 16384",
+      );
+      if ((rows[0]?.n ?? 0) > FRESH_COPY_ABOVE) return fresh();
+      try {
+        await resetDatabase(driver);
+      } catch (error) {
+        if (!(error instanceof DatabaseError) || error.code !== OUT_OF_SHARED_MEMORY) throw error;
+        await fresh();
+      }
+    },
+    close: async () => {
+      try {
+        await driver.close();
+      } finally {
+        cleanup();
+      }
+    },
+  };
+}
+
+/** The cached template for the installed PGlite, built atomically (temp sibling, then rename) when missing. */
+export async function pgliteTemplate(cacheDir: string): Promise<string> {
+  const { createPGliteDriver, pgliteVersion } = await import("../driver/pglite.js");
+  const dir = path.resolve(cacheDir, `pglite-${pgliteVersion()}`);
+  if (fs.existsSync(path.join(dir, "PG_VERSION"))) return dir;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const building = fs.mkdtempSync(`${dir}.building-`);
+  try {
+    // One initdb per machine: the project cache starts as a copy of the user-level one.
+    const { defaultCacheDir } = await import("../driver/pglite-template.js");
+    const driver = await createPGliteDriver({
+      dataDir: building,
+      templateCache: defaultCacheDir(),
+    });
+    await driver.close();
+    fs.rmSync(`${building}.lock`, { force: true });
+    fs.renameSync(building, dir);
+  } catch (error) {
+    fs.rmSync(building, { recursive: true, force: true });
+    fs.rmSync(`${building}.lock`, { force: true });
+    // Another process finished first: theirs is as good as ours.
+    if (fs.existsSync(path.join(dir, "PG_VERSION"))) return dir;
+    throw error;
+  }
+  return dir;
+}
+
+async function openServerScratch(devUrl: string): Promise<Scratch> {
+  const { createPgDriver } = await import("../driver/pg.js");
+  const { maskUrl } = await import("../driver/connect.js");
+  const admin = await createPgDriver({ url: devUrl, applicationName: "pitstop" });
+  const base = `pitstop_scratch_${process.pid}_${randomBytes(4).toString("hex")}`;
+  let copies = 0;
+  let name = "";
+  const open = async (): Promise<Driver> => {
+    name = `${base}_${++copies}`;
+    await admin.exec(`CREATE DATABASE ${name}`);
+    const url = new URL(devUrl);
+    url.pathname = `/${name}`;
+    try {
+      return await createPgDriver({ url: url.toString(), applicationName: "pitstop" });
+    } catch (error) {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      throw error;
+    }
+  };
+  const drop = async (d: Driver, db: string) => {
+    await d.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  };
+  let driver: Driver;
+  try {
+    driver = await open();
+  } catch (error) {
+    await admin.close();
+    throw error;
+  }
+  return {
+    get driver() {
+      return driver;
+    },
+    description: `a temporary database on ${maskUrl(devUrl)}`,
+    // A new database is as cheap as emptying one on a server, and never runs out of locks.
+    reset: async () => {
+      const old = name;
+      await drop(driver, old);
+      driver = await open();
+    },
+    close: async () => {
+      try {
+        await drop(driver, name);
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}
+
+/**
+ * Empties a database: drops every non-system schema (with what is in them,
+ * extensions included) and recreates `public` as a new database has it.
+ * Roles are cluster-wide and stay.
+ */
+export async function resetDatabase(db: Queryable): Promise<void> {
+  await db.exec("ROLLBACK").catch(() => {});
+  await db.exec("RESET ALL");
+  await db.exec(`
+DO $reset$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+            WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
+  END LOOP;
+  IF current_setting('server_version_num')::int >= 140000 THEN
+    CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+  ELSE
+    CREATE SCHEMA public;
+    GRANT CREATE ON SCHEMA public TO PUBLIC;
+  END IF;
+  GRANT USAGE ON SCHEMA public TO PUBLIC;
+  COMMENT ON SCHEMA public IS 'standard public schema';
+END
+$reset$`);
+}
