@@ -22,6 +22,21 @@ export interface PitstopConfig {
   versionStyle?: "timestamp" | "sequence";
   /** The embedded PGlite database used when no URL is set. */
   embedded?: { dataDir?: string };
+  /** `pitstop seed`: where seed files live and which databases it refuses to fill. */
+  seeds?: SeedsConfig;
+}
+
+/** Seed settings of `pitstop.config.ts`. */
+export interface SeedsConfig {
+  /** Seeds folder (default `seeds`). Env: PITSTOP_SEEDS. */
+  dir?: string;
+  /**
+   * Which database URLs look like production, where `pitstop seed` refuses
+   * to run without `--force`: a RegExp (or its source as a string) tested
+   * against the URL's host name and database name, a function of the whole
+   * URL, or `false` to turn the guard off. Default: `/prod/i`.
+   */
+  productionGuard?: RegExp | string | false | ((url: string) => boolean);
 }
 
 /**

@@ -266,5 +266,45 @@ function buildProgram(): Command {
       }),
     );
 
+  // Seeds and test databases.
+  program
+    .command("seed [names...]")
+    .description("run seed files (all, or the named ones) on an up-to-date database")
+    .option("--env <name>", "also run the seeds in <seeds>/<name>/ (env PITSTOP_ENV)")
+    .option("--seeds <dir>", "seeds folder (env PITSTOP_SEEDS; default seeds)")
+    .option("--reset", "empty the tables the seeds fill first (lists them and asks)")
+    .option("-y, --yes", "do not ask (required for --reset when not on a terminal)")
+    .option("--force", "seed even a database whose URL looks like production")
+    .option("--dry-run", "list the seeds (and tables --reset would empty), change nothing")
+    .action(
+      (
+        names: string[],
+        o: { env?: string; reset?: boolean; yes?: boolean; force?: boolean; dryRun?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/seed.js")).runSeed(s, out, {
+            names,
+            env: o.env,
+            reset: o.reset ?? false,
+            yes: o.yes ?? false,
+            force: o.force ?? false,
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
+    );
+
+  program
+    .command("create-seed <name>")
+    .description("write a new numbered seed file with an idempotent example")
+    .option("--ts", "a TypeScript seed (export async function seed(db, ctx))")
+    .option("--env <name>", "in the environment folder <seeds>/<name>/")
+    .option("--seeds <dir>", "seeds folder (env PITSTOP_SEEDS; default seeds)")
+    .action((name: string, o: { ts?: boolean; env?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/create-seed.js")).runCreateSeed(s, out, name, o),
+      ),
+    );
+
   return program;
 }

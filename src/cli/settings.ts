@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
-import type { PitstopConfig } from "../config.js";
+import type { PitstopConfig, SeedsConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
@@ -14,6 +13,7 @@ import {
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
 
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
+export const DEFAULT_SEEDS_DIR = "seeds";
 export const CONFIG_FILES = [
   "pitstop.config.ts",
   "pitstop.config.mts",
@@ -36,6 +36,8 @@ export interface GlobalFlags {
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
+  /** `pitstop seed --seeds <dir>`. */
+  seeds?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -56,6 +58,11 @@ export interface Settings {
   readonly versionStyle: "timestamp" | "sequence";
   readonly configFile: string | undefined;
   readonly json: boolean;
+  readonly seedsDir: string;
+  /** `seeds.productionGuard` of the config file (undefined: the default guard). */
+  readonly productionGuard: SeedsConfig["productionGuard"];
+  /** The merged environment (`.env` under the process's): what seeds see as `ctx.env`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -107,6 +114,9 @@ export async function resolveSettings(
     versionStyle: config.versionStyle ?? "timestamp",
     configFile,
     json: flags.json ?? false,
+    seedsDir: flags.seeds ?? e.PITSTOP_SEEDS ?? config.seeds?.dir ?? DEFAULT_SEEDS_DIR,
+    productionGuard: config.seeds?.productionGuard,
+    env: e,
   };
 }
 
@@ -137,11 +147,8 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
     if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as PitstopConfig;
     // TypeScript and JavaScript configs alike go through jiti (no build step),
     // which is loaded only when such a file exists.
-    const { createJiti } = await import("jiti");
-    // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
-    const self = ownEntry();
-    const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
-    const mod = (await jiti.import(file)) as { default?: PitstopConfig };
+    const { importCode } = await import("../source/load-code.js");
+    const mod = (await importCode(file)) as { default?: PitstopConfig };
     return (mod.default ?? mod) as PitstopConfig;
   } catch (error) {
     throw new UsageError(
@@ -151,23 +158,6 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
         cause: error,
       },
     );
-  }
-}
-
-/** This package's public entry (built, or the source when running from a checkout). */
-function ownEntry(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, "package.json");
-    if (
-      existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
-    ) {
-      return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }
 
