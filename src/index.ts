@@ -132,3 +132,8 @@ function toSource(migrations: MigrateOptions["migrations"]): MigrationSource {
   if (Array.isArray(migrations)) return listSource(migrations);
   return migrations as MigrationSource;
 }
+
+export type { SeedsConfig } from "./config.js";
+export type { SeedRunResult } from "./seed/run.js";
+export type { SeedContext, SeedDb, SeedFunction, SeedResult } from "./seed/seed.js";
+export { type SeedDatabaseOptions, seedDatabase } from "./seed/seed-database.js";

@@ -9,6 +9,7 @@ import {
   runSeeds,
   seededTables,
 } from "../src/seed/index.js";
+import { seedDatabase } from "../src/seed/seed-database.js";
 import { DEFAULT_HISTORY } from "../src/store/history.js";
 import { describeEachDriver } from "./helpers/databases.js";
 import { migrationsDir, migratorFor } from "./helpers/migrations.js";
@@ -181,7 +182,13 @@ describeEachDriver("seeds", (ctx) => {
     const { error } = checkMigrated(await migrator.status());
     expect(error?.code).toBe("MIGRATIONS_PENDING");
     expect(error?.message).toMatch(/1 migration\(s\) pending \(first: 000002_b, pending\)/);
+    const seeds = seedsDir({ "01_a.sql": "INSERT INTO a VALUES (1);" });
+    const refused = await seedDatabase({ driver, migrations: dir, seeds });
+    expect(refused.error?.code).toBe("MIGRATIONS_PENDING");
     await migrator.up();
     expect(checkMigrated(await migrator.status()).error).toBeUndefined();
+    const seeded = await seedDatabase({ driver, migrations: dir, seeds });
+    expect(seeded.error).toBeUndefined();
+    expect(seeded.rows).toBe(1);
   });
 });

@@ -44,6 +44,8 @@ export class PGliteDatabases {
   readonly #snapshots = new Map<string, Promise<Uint8Array>>();
   readonly #idle = new Map<string, Instance[]>();
   readonly #preloaded = new Map<string, Promise<Instance>>();
+  /** The instance that built a snapshot, kept for the first test instead of loading it again. */
+  readonly #spare = new Map<string, Promise<Instance>>();
 
   constructor(cacheDir: string) {
     this.#cacheDir = cacheDir;
@@ -54,7 +56,7 @@ export class PGliteDatabases {
     if (isolation === "snapshot") return this.#ownInstance(recipe, snapshot);
     const idle = this.#idle.get(recipe.checksum) ?? [];
     this.#idle.set(recipe.checksum, idle);
-    const warm = idle.pop();
+    const warm = idle.pop() ?? (await this.#takeSpare(recipe));
     const instance = warm ?? (await openInstance(snapshot));
     const token = randomBytes(8).toString("hex");
     await instance.driver.exec(`BEGIN; SELECT set_config('${TX_SETTING}', '${token}', true)`);
@@ -76,16 +78,18 @@ export class PGliteDatabases {
   async close(): Promise<void> {
     const instances = [...this.#idle.values()].flat();
     this.#idle.clear();
-    const preloaded = [...this.#preloaded.values()];
+    const preloaded = [...this.#preloaded.values(), ...this.#spare.values()];
     this.#preloaded.clear();
+    this.#spare.clear();
     for (const p of preloaded) instances.push(await p.catch(() => undefined as never));
     await Promise.all(instances.filter(Boolean).map((i) => i.pglite.close().catch(() => {})));
   }
 
   /** A whole instance for one test; the next one is loaded in the background meanwhile. */
   async #ownInstance(recipe: Recipe, snapshot: Uint8Array): Promise<PGliteDatabase> {
-    const ready = this.#preloaded.get(recipe.checksum);
+    const ready = this.#preloaded.get(recipe.checksum) ?? this.#spare.get(recipe.checksum);
     this.#preloaded.delete(recipe.checksum);
+    this.#spare.delete(recipe.checksum);
     const instance = await (ready ?? openInstance(snapshot));
     const next = openInstance(snapshot);
     next.catch(() => {});
@@ -98,6 +102,12 @@ export class PGliteDatabases {
         await instance.pglite.close().catch(() => {});
       },
     };
+  }
+
+  async #takeSpare(recipe: Recipe): Promise<Instance | undefined> {
+    const spare = this.#spare.get(recipe.checksum);
+    this.#spare.delete(recipe.checksum);
+    return spare?.catch(() => undefined);
   }
 
   /** The migrated snapshot's bytes: read from the cache, or built (once across processes). */
@@ -118,17 +128,26 @@ export class PGliteDatabases {
       `pglite-${version}-${recipe.origin.slice(0, 8)}-${recipe.checksum.slice(0, 16)}.tar`,
     );
     return cached(file, async () => {
-      const base = await cached(path.join(this.#cacheDir, `pglite-${version}-base.tar`), async () =>
-        snapshotAndClose(await openPGliteSnapshot()),
+      // A fresh cluster (initdb, ~5 s) only when no base snapshot exists; then it is used right away.
+      let fresh: PGlite | undefined;
+      const base = await cached(
+        path.join(this.#cacheDir, `pglite-${version}-base.tar`),
+        async () => {
+          fresh = await openPGliteSnapshot();
+          return snapshotPGlite(fresh);
+        },
       );
-      const pglite = await openPGliteSnapshot(base);
+      const pglite = fresh ?? (await openPGliteSnapshot(base));
       try {
         await applyRecipe(await createPGliteDriver({ instance: pglite }), recipe);
       } catch (error) {
         await pglite.close().catch(() => {});
         throw error;
       }
-      const bytes = await snapshotAndClose(pglite);
+      const bytes = await snapshotPGlite(pglite);
+      const spare = instanceOf(pglite);
+      spare.catch(() => {});
+      this.#spare.set(recipe.checksum, spare);
       removeReplaced(this.#cacheDir, version, recipe, file);
       return bytes;
     });
@@ -174,16 +193,11 @@ function removeReplaced(dir: string, version: string, recipe: Recipe, current: s
   }
 }
 
-async function snapshotAndClose(pglite: PGlite): Promise<Uint8Array> {
-  try {
-    return await snapshotPGlite(pglite);
-  } finally {
-    await pglite.close();
-  }
+async function openInstance(snapshot: Uint8Array): Promise<Instance> {
+  return instanceOf(await openPGliteSnapshot(snapshot));
 }
 
-async function openInstance(snapshot: Uint8Array): Promise<Instance> {
-  const pglite = await openPGliteSnapshot(snapshot);
+async function instanceOf(pglite: PGlite): Promise<Instance> {
   const driver = await createPGliteDriver({ instance: pglite });
   const { rows } = await driver.query<{ sql: string | null }>(
     `SELECT 'SELECT ' || string_agg(format('setval(%L, %s, %L)', format('%I.%I', schemaname, sequencename),

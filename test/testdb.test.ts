@@ -1,0 +1,119 @@
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { createPgDriver } from "../src/driver/pg.js";
+import { closeTestDatabases, createTestDatabase } from "../src/testing/test-database.js";
+import { describeEachDriver } from "./helpers/databases.js";
+import { migrationsDir } from "./helpers/migrations.js";
+import { seedsDir } from "./helpers/seeds.js";
+import { driverOptions, testCacheDir } from "./helpers/testdb.js";
+
+const USERS = `-- +up
+CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text UNIQUE NOT NULL);
+-- +down
+DROP TABLE users;
+`;
+const ROLES =
+  "-- +up\nCREATE TABLE roles (name text PRIMARY KEY);\nINSERT INTO roles VALUES ('admin');\n";
+
+afterAll(() => closeTestDatabases());
+
+describeEachDriver("createTestDatabase", (ctx) => {
+  const cache = testCacheDir();
+  afterAll(() => cache.done());
+  const using = () => driverOptions(ctx.driverName, cache.dir);
+
+  it("gives each test a migrated database of its own: writes in one are not seen by another", async () => {
+    const { dir } = migrationsDir({ "000001_users.sql": USERS, "000002_roles.sql": ROLES });
+    const a = await createTestDatabase({ migrations: dir, ...using() });
+    const b = await createTestDatabase({ migrations: dir, ...using() });
+    try {
+      expect(a.kind).toBe(ctx.driverName === "pg" ? "postgres" : "pglite");
+      await a.db.query("INSERT INTO users (email) VALUES ('a@example.com')");
+      await b.db.query("INSERT INTO users (email) VALUES ('b@example.com')");
+      expect((await a.db.query("SELECT id, email FROM users")).rows).toEqual([
+        { id: "1", email: "a@example.com" },
+      ]);
+      expect((await b.db.query("SELECT id, email FROM users")).rows).toEqual([
+        { id: "1", email: "b@example.com" },
+      ]);
+      expect((await a.db.query("SELECT name FROM roles")).rows).toEqual([{ name: "admin" }]);
+      expect((await a.db.query("SELECT count(*)::int AS n FROM pitstop_migrations")).rows).toEqual([
+        { n: 2 },
+      ]);
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
+    // The next test's database starts from the migrations again, identity included.
+    const c = await createTestDatabase({ migrations: dir, ...using() });
+    try {
+      expect((await c.db.query("SELECT count(*)::int AS n FROM users")).rows).toEqual([{ n: 0 }]);
+      await c.db.query("INSERT INTO users (email) VALUES ('c@example.com')");
+      expect((await c.db.query("SELECT id FROM users")).rows).toEqual([{ id: "1" }]);
+    } finally {
+      await c.drop();
+      await c.drop();
+    }
+    if (ctx.driverName === "pg") {
+      const admin = await createPgDriver({ url: ctx.driverName === "pg" ? using().url! : "" });
+      const { rows } = await admin.query("SELECT 1 FROM pg_database WHERE datname = ANY($1)", [
+        [a.name, b.name, c.name],
+      ]);
+      await admin.close();
+      expect(rows).toEqual([]);
+    }
+  });
+
+  it("applies seeds, and rebuilds from scratch when a migration or seed changes", async () => {
+    const builds = join(tmpdir(), `pitstop-builds-${process.pid}-${ctx.driverName}`);
+    writeFileSync(builds, "");
+    const migrations = migrationsDir({ "000001_users.sql": USERS });
+    const seeds = seedsDir({
+      "01_admin.ts": `import { appendFileSync } from "node:fs";
+export async function seed(db: any, ctx: any) {
+  appendFileSync(ctx.env.BUILDS, "build\\n");
+  await db.query("INSERT INTO users (email) VALUES ($1)", [ctx.env.ADMIN_EMAIL]);
+}`,
+      "test/02_more.sql": "INSERT INTO users (email) VALUES ('fixture@example.com');",
+    });
+    const options = {
+      migrations: migrations.dir,
+      seeds,
+      seedEnv: "test",
+      env: { ADMIN_EMAIL: "root@example.com", BUILDS: builds },
+      ...using(),
+    };
+    const emails = async () => {
+      const t = await createTestDatabase(options);
+      try {
+        return (
+          await t.db.query<{ email: string }>("SELECT email FROM users ORDER BY id")
+        ).rows.map((r) => r.email);
+      } finally {
+        await t.drop();
+      }
+    };
+    expect(await emails()).toEqual(["root@example.com", "fixture@example.com"]);
+    expect(await emails()).toEqual(["root@example.com", "fixture@example.com"]);
+    expect(readFileSync(builds, "utf8")).toBe("build\n");
+
+    migrations.write({
+      "000001_users.sql": USERS.replace("email text", "email text CHECK (email LIKE '%@%')"),
+      "000002_roles.sql": ROLES,
+    });
+    const t = await createTestDatabase(options);
+    try {
+      expect((await t.db.query("SELECT name FROM roles")).rows).toEqual([{ name: "admin" }]);
+      await expect(t.db.query("INSERT INTO users (email) VALUES ('nope')")).rejects.toThrow(
+        /check constraint/,
+      );
+    } finally {
+      await t.drop();
+    }
+    appendFileSync(join(seeds, "test/02_more.sql"), "\nINSERT INTO users (email) VALUES ('x@y');");
+    expect(await emails()).toEqual(["root@example.com", "fixture@example.com", "x@y"]);
+    expect(readFileSync(builds, "utf8")).toBe("build\nbuild\nbuild\n");
+  });
+});
