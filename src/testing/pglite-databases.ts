@@ -46,6 +46,8 @@ export class PGliteDatabases {
   readonly #preloaded = new Map<string, Promise<Instance>>();
   /** The instance that built a snapshot, kept for the first test instead of loading it again. */
   readonly #spare = new Map<string, Promise<Instance>>();
+  /** Every instance handed out and not closed yet: PGlite's timers keep the process alive. */
+  readonly #open = new Set<PGlite>();
 
   constructor(cacheDir: string) {
     this.#cacheDir = cacheDir;
@@ -58,6 +60,7 @@ export class PGliteDatabases {
     this.#idle.set(recipe.checksum, idle);
     const warm = idle.pop() ?? (await this.#takeSpare(recipe));
     const instance = warm ?? (await openInstance(snapshot));
+    this.#open.add(instance.pglite);
     const token = randomBytes(8).toString("hex");
     await instance.driver.exec(`BEGIN; SELECT set_config('${TX_SETTING}', '${token}', true)`);
     let released = false;
@@ -69,20 +72,30 @@ export class PGliteDatabases {
         if (released) return;
         released = true;
         if (await resetInstance(instance, token)) idle.push(instance);
-        else await instance.pglite.close().catch(() => {});
+        else await this.#close(instance.pglite);
       },
     };
   }
 
-  /** Closes every instance this process keeps. */
+  /** Closes every instance this process keeps, in use or not. */
   async close(): Promise<void> {
-    const instances = [...this.#idle.values()].flat();
+    const instances = [...this.#idle.values()].flat().map((i) => i.pglite);
     this.#idle.clear();
     const preloaded = [...this.#preloaded.values(), ...this.#spare.values()];
     this.#preloaded.clear();
     this.#spare.clear();
-    for (const p of preloaded) instances.push(await p.catch(() => undefined as never));
-    await Promise.all(instances.filter(Boolean).map((i) => i.pglite.close().catch(() => {})));
+    for (const p of preloaded) {
+      const instance = await p.catch(() => undefined);
+      if (instance) instances.push(instance.pglite);
+    }
+    instances.push(...this.#open);
+    this.#open.clear();
+    await Promise.all(instances.map((i) => (i.closed ? undefined : i.close().catch(() => {}))));
+  }
+
+  async #close(pglite: PGlite): Promise<void> {
+    this.#open.delete(pglite);
+    if (!pglite.closed) await pglite.close().catch(() => {});
   }
 
   /** A whole instance for one test; the next one is loaded in the background meanwhile. */
@@ -91,6 +104,7 @@ export class PGliteDatabases {
     this.#preloaded.delete(recipe.checksum);
     this.#spare.delete(recipe.checksum);
     const instance = await (ready ?? openInstance(snapshot));
+    this.#open.add(instance.pglite);
     const next = openInstance(snapshot);
     next.catch(() => {});
     this.#preloaded.set(recipe.checksum, next);
@@ -98,9 +112,7 @@ export class PGliteDatabases {
       db: borrowed(instance.driver),
       pglite: instance.pglite,
       reused: ready !== undefined,
-      release: async () => {
-        await instance.pglite.close().catch(() => {});
-      },
+      release: () => this.#close(instance.pglite),
     };
   }
 
