@@ -38,8 +38,9 @@ export interface Recipe {
   /** sha256 hex of everything that shapes the database: migrations, seeds, history table. */
   readonly checksum: string;
   /**
-   * sha256 hex of where the migrations come from (a folder's absolute path):
-   * a new checksum for the same origin replaces the old template.
+   * sha256 hex of where the migrations and seeds come from (folders' absolute
+   * paths, seed environment, history table): a new checksum for the same
+   * origin replaces the old template.
    */
   readonly origin: string;
 }
@@ -68,11 +69,19 @@ export async function readRecipe(options: RecipeOptions): Promise<Recipe> {
     add("seed", s.env, s.name);
     hash.update(readFileSync(s.file));
   }
+  const checksum = hash.digest("hex");
+  // Only a folder has an identity beyond its contents: a list or a custom
+  // source never replaces another's template.
+  const where =
+    typeof options.migrations === "string" ? resolve(options.migrations) : `checksum:${checksum}`;
   const origin = createHash("sha256")
     .update(
       [
-        typeof options.migrations === "string" ? resolve(options.migrations) : source.description,
+        where,
         options.seeds === undefined ? "" : resolve(options.seeds),
+        options.seedEnv ?? "",
+        history.schema,
+        history.table,
       ].join("\0"),
     )
     .digest("hex");
@@ -82,7 +91,7 @@ export async function readRecipe(options: RecipeOptions): Promise<Recipe> {
     migrations,
     seeds,
     history,
-    checksum: hash.digest("hex"),
+    checksum,
     origin,
   };
 }

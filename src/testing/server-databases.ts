@@ -145,9 +145,10 @@ export class ServerDatabases {
         await driver.close();
         await s.exec(`ALTER DATABASE ${quoteIdent(build)} RENAME TO ${quoteIdent(name)}`);
         // Nobody connects to a template by mistake: a connection would make every clone fail.
-        await s.exec(
-          `ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
-        );
+        // Best effort: its owner (this user) can clone it without the mark.
+        await s
+          .exec(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`)
+          .catch(() => {});
         return name;
       } finally {
         await s.query("SELECT pg_advisory_unlock($1::bigint)", [TEMPLATE_LOCK]).catch(() => {});
