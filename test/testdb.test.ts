@@ -1,8 +1,9 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, inject, it } from "vitest";
 import { createPgDriver } from "../src/driver/pg.js";
+import { readRecipe } from "../src/testing/recipe.js";
 import { closeTestDatabases, createTestDatabase } from "../src/testing/test-database.js";
 import { describeEachDriver } from "./helpers/databases.js";
 import { migrationsDir } from "./helpers/migrations.js";
@@ -57,7 +58,7 @@ describeEachDriver("createTestDatabase", (ctx) => {
       await c.drop();
     }
     if (ctx.driverName === "pg") {
-      const admin = await createPgDriver({ url: ctx.driverName === "pg" ? using().url! : "" });
+      const admin = await createPgDriver({ url: inject("pgUrl") });
       const { rows } = await admin.query("SELECT 1 FROM pg_database WHERE datname = ANY($1)", [
         [a.name, b.name, c.name],
       ]);
@@ -115,5 +116,39 @@ export async function seed(db: any, ctx: any) {
     appendFileSync(join(seeds, "test/02_more.sql"), "\nINSERT INTO users (email) VALUES ('x@y');");
     expect(await emails()).toEqual(["root@example.com", "fixture@example.com", "x@y"]);
     expect(readFileSync(builds, "utf8")).toBe("build\nbuild\nbuild\n");
+    // The replaced templates (snapshots) are gone: one is left for this folder.
+    const origin = (await readRecipe(options)).origin.slice(0, 8);
+    if (ctx.driverName === "pg") {
+      const admin = await createPgDriver({ url: inject("pgUrl") });
+      const { rows } = await admin.query(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+        [`pitstop_tpl_${origin}_`],
+      );
+      await admin.close();
+      expect(rows).toHaveLength(1);
+    } else {
+      expect(readdirSync(cache.dir).filter((f) => f.includes(`-${origin}-`))).toHaveLength(1);
+    }
   });
+
+  it.skipIf(ctx.driverName === "pg")(
+    "PGlite: after a test that commits, the next test is still clean",
+    async () => {
+      const { dir } = migrationsDir({ "000001_users.sql": USERS });
+      const first = await createTestDatabase({ migrations: dir, ...using() });
+      await first.db.exec("INSERT INTO users (email) VALUES ('committed@x'); COMMIT;");
+      await first.drop();
+      const next = await createTestDatabase({ migrations: dir, ...using() });
+      expect(next.reused).toBe(false);
+      expect((await next.db.query("SELECT count(*)::int AS n FROM users")).rows).toEqual([
+        { n: 0 },
+      ]);
+      await next.drop();
+      const own = await createTestDatabase({ migrations: dir, ...using(), isolation: "snapshot" });
+      await own.db.exec("INSERT INTO users (email) VALUES ('mine@x')");
+      expect(own.pglite).not.toBe(next.pglite);
+      await own.drop();
+      expect(own.pglite?.closed).toBe(true);
+    },
+  );
 });
