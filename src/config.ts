@@ -6,6 +6,11 @@ export interface PitstopConfig {
   database?: string;
   /** Migrations folder (default `migrations`). Env: PITSTOP_DIR. */
   dir?: string;
+  /**
+   * The migrations folder's format (default: detected from the files).
+   * Env: PITSTOP_FORMAT.
+   */
+  format?: "pitstop" | "golang-migrate" | "goose" | "dbmate";
   /** Where the history table lives (default `public.pitstop_migrations`). */
   history?: { schema?: string; table?: string };
   /** Wait for another process's migration lock (default `60s`). */
@@ -22,11 +27,23 @@ export interface PitstopConfig {
   versionStyle?: "timestamp" | "sequence";
   /** The embedded PGlite database used when no URL is set. */
   embedded?: { dataDir?: string };
+  /** The migration linter: `pitstop lint`, and the checks `up` runs first. */
+  lint?: LintConfig;
   /** `pitstop seed`: where seed files live and which databases it refuses to fill. */
   seeds?: SeedsConfig;
 }
 
-/** Seed settings of `pitstop.config.ts`. */
+/** `lint` in `pitstop.config.ts`. */
+export interface LintConfig {
+  /** Rule id -> `"off"`, `"warning"` or `"error"` (default: each rule's own severity). */
+  rules?: Record<string, "off" | "warning" | "error">;
+  /** PostgreSQL major version production runs (default: the database's, else 18). */
+  pgVersion?: number;
+  /** What `pitstop up` does with findings in pending migrations: print them (`"warn"`, default), refuse to run on error-level ones (`"error"`), or nothing (`"off"`). */
+  onUp?: "warn" | "error" | "off";
+}
+
+/** `seeds` in `pitstop.config.ts`. */
 export interface SeedsConfig {
   /** Seeds folder (default `seeds`). Env: PITSTOP_SEEDS. */
   dir?: string;

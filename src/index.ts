@@ -8,14 +8,18 @@
  * if (error) { console.error(error.message); process.exit(1); }
  */
 import { PitstopError } from "./core/errors.js";
+import type { Migration } from "./core/migration.js";
 import type { Driver } from "./driver/driver.js";
+import type { LintOptions, LintReport } from "./lint/lint.js";
 import { Migrator, type MigratorOptions, type StatusReport } from "./runner/migrator.js";
 import type { RunResult } from "./runner/results.js";
 import { directorySource } from "./source/directory.js";
 import { listSource, type MigrationDefinition } from "./source/list.js";
 import type { MigrationSource } from "./source/source.js";
 
+export type { LintConfig } from "./config.js";
 export { defineConfig, type PitstopConfig } from "./config.js";
+export type { ForeignTool } from "./core/adoption.js";
 export type { Duration } from "./core/duration.js";
 export { PitstopError, type SourceLocation, UsageError } from "./core/errors.js";
 export type {
@@ -37,6 +41,24 @@ export {
   type QueryResult,
   type Session,
 } from "./driver/driver.js";
+export {
+  DEFAULT_PG_VERSION,
+  type Finding,
+  type LintOptions,
+  type LintReport,
+  lint,
+  lintScript,
+  RULES,
+  type Rule,
+  type RuleSetting,
+  type Severity,
+} from "./lint/index.js";
+export type {
+  AdoptOptions,
+  AdoptReport,
+  BaselineReport,
+  ForeignSummary,
+} from "./runner/adopt.js";
 export type { RunEvent } from "./runner/events.js";
 export {
   Migrator,
@@ -47,8 +69,11 @@ export {
 } from "./runner/migrator.js";
 export type { MigrationResult, RunResult } from "./runner/results.js";
 export { type DirectorySourceOptions, directorySource } from "./source/directory.js";
+export type { CodeMigrationModule } from "./source/formats/code.js";
+export type { FormatName } from "./source/formats/format.js";
 export { listSource, type MigrationDefinition } from "./source/list.js";
 export type { MigrationSource } from "./source/source.js";
+export { loadParser } from "./sql/parser.js";
 
 export interface ConnectOptions {
   /** A driver you made (e.g. over your app's pg Pool); not closed by pitstop. */
@@ -121,9 +146,11 @@ export async function status(
 
 async function open(options: ConnectOptions): Promise<Driver> {
   const { openDriver } = await import("./driver/connect.js");
+  const { defaultCacheDir } = await import("./driver/pglite-template.js");
   return openDriver({
     ...(options.url ? { url: options.url } : {}),
     dataDir: options.dataDir ?? ".pitstop/pglite",
+    templateCache: defaultCacheDir(),
   });
 }
 
@@ -131,6 +158,29 @@ function toSource(migrations: MigrateOptions["migrations"]): MigrationSource {
   if (typeof migrations === "string") return directorySource({ dir: migrations });
   if (Array.isArray(migrations)) return listSource(migrations);
   return migrations as MigrationSource;
+}
+
+/**
+ * Lints migrations for locks and breaking changes (what `pitstop lint`
+ * does), loading the parser and the migrations first. `select` picks the
+ * ones to check (default: all); the earlier ones give the schema context.
+ *
+ * @example
+ * const { findings } = await lintMigrations({ migrations: "migrations", pgVersion: 15 });
+ * for (const f of findings) console.log(`${f.file}:${f.line} ${f.rule}: ${f.message}`);
+ */
+export async function lintMigrations(
+  options: LintOptions & {
+    migrations: MigrateOptions["migrations"];
+    select?: (m: Migration) => boolean;
+  },
+): Promise<LintReport> {
+  const [{ loadParser }, { lint }] = await Promise.all([
+    import("./sql/parser.js"),
+    import("./lint/lint.js"),
+  ]);
+  await loadParser();
+  return lint(await toSource(options.migrations).load(), options);
 }
 
 export type { SeedsConfig } from "./config.js";

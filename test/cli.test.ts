@@ -127,3 +127,56 @@ describe("cli without a database", () => {
     expect(fromFlag.stderr).toContain("fromflag");
   });
 });
+
+describeEachDriver("cli commands", (ctx) => {
+  it("goto, redo, force, repair, validate and reset, with their exit codes", async () => {
+    const { dir, write } = migrationsDir({ "000001_a.sql": A, "000002_b.sql": B });
+    await ctx.newDriver();
+    const base = ["--database", ctx.url(), "--dir", dir];
+    expect((await runCli([...base, "goto", "000002"])).code).toBe(0);
+    const redo = await runCli([...base, "redo"]);
+    expect(redo.stdout).toMatch(/↓ 000002_b[\s\S]*✓ 000002_b/);
+    expect((await runCli([...base, "goto", "1"])).stdout).toContain("↓ 000002_b");
+    const forced = await runCli([...base, "force", "2"]);
+    expect(forced.stdout).toContain("Recorded 000002_b as applied.");
+    const unforced = await runCli([...base, "force", "000002", "--unapplied"]);
+    expect(unforced.stdout).toContain("Recorded 000002_b as not applied.");
+    write({
+      "000001_a.sql": A.replace("(id int)", "(id bigint)"),
+      "000003_bad.sql": "-- +up\nSELEC 1;\n",
+    });
+    const invalid = await runCli([...base, "validate"]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("000003_bad.sql:2:1");
+    expect(invalid.stderr).toContain("changed after it was applied");
+    const repair = await runCli([...base, "repair"]);
+    expect(repair.stdout).toContain("repaired: 000001_a");
+    write({ "000003_bad.sql": "-- +up\nSELECT 1;\n-- +down\nSELECT 1;\n" });
+    expect((await runCli([...base, "validate"])).code).toBe(0);
+    const noYes = await runCli([...base, "reset"]);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain("--yes");
+    const reset = await runCli([...base, "reset", "--yes", "--json"]);
+    expect(JSON.parse(reset.stdout)).toMatchObject({ ok: true, current: null });
+  });
+
+  it("wait returns once the database answers, and times out on one that does not", async () => {
+    await ctx.newDriver();
+    const ok = await runCli(["--database", ctx.url(), "wait", "--timeout", "10s"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("accepts connections");
+    if (ctx.driverName === "pg") {
+      const dead = await runCli([
+        "--database",
+        "postgres://x@127.0.0.1:1/x",
+        "wait",
+        "--timeout",
+        "600ms",
+        "--interval",
+        "100ms",
+      ]);
+      expect(dead.code).toBe(1);
+      expect(dead.stderr).toContain("did not accept connections within");
+    }
+  });
+});

@@ -149,7 +149,10 @@ export function runDriverSuite(ctx: TestDriverContext): void {
     });
     await expect(failure).rejects.toThrow("boom");
     expect((await driver.query("SELECT count(*)::int AS n FROM x")).rows).toEqual([{ n: 0 }]);
-    const locks = await driver.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'");
+    // pg_locks is cluster-wide and other test files run at the same time: look at this database only.
+    const locks = await driver.query(
+      "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    );
     expect(locks.rows).toEqual([]);
   });
 
@@ -168,7 +171,7 @@ export function runDriverSuite(ctx: TestDriverContext): void {
       );
       expect(taken.rows).toEqual([{ ok: true }]);
       const held = await session.query(
-        "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted",
+        "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()",
       );
       expect(held.rows).toHaveLength(1);
       const released = await session.query<{ ok: boolean }>(

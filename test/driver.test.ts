@@ -86,7 +86,7 @@ describe.runIf(enabledTestDrivers().includes("pg"))("pg driver", () => {
       /^cannot connect to postgres:\/\/postgres@127\.0\.0\.1:\d+\/no_such_database: /,
     );
     expect(error.message).toMatch(/does not exist/);
-    expect(error.hint).toMatch(/createdb/);
+    expect(error.hint).toMatch(/pitstop db create/);
     expect(everythingIn(error)).not.toContain("s3cr3t");
     await driver.close();
   });

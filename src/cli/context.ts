@@ -9,17 +9,26 @@ import type { Settings } from "./settings.js";
 /** Opens the configured database, saying which one when it is the embedded default. */
 export async function openDatabase(settings: Settings, out: Output): Promise<Driver> {
   const { openDriver } = await import("../driver/connect.js");
+  let templateCache: string | undefined;
   if (!settings.database) {
-    const fresh = !existsSync(settings.dataDir);
+    const { defaultCacheDir, ensurePGliteTemplatePath, isNewDataDir } = await import(
+      "../driver/pglite-template.js"
+    );
+    const fresh = isNewDataDir(settings.dataDir);
+    templateCache = defaultCacheDir();
+    const cached = fresh && existsSync(ensurePGliteTemplatePath(templateCache));
     out.notice(
-      fresh
-        ? `Creating the embedded PGlite database at ${settings.dataDir} (first time only, a few seconds). Set DATABASE_URL to use a server.`
-        : `Using the embedded PGlite database at ${settings.dataDir} (set DATABASE_URL to use a server).`,
+      !fresh
+        ? `Using the embedded PGlite database at ${settings.dataDir} (set DATABASE_URL to use a server).`
+        : cached
+          ? `Creating the embedded PGlite database at ${settings.dataDir}. Set DATABASE_URL to use a server.`
+          : `Creating the embedded PGlite database at ${settings.dataDir} (first time on this machine: a few seconds). Set DATABASE_URL to use a server.`,
     );
   }
   return openDriver({
     ...(settings.database ? { url: settings.database } : {}),
     dataDir: settings.dataDir,
+    ...(templateCache ? { templateCache } : {}),
     lockTimeoutMs: settings.lockTimeoutMs,
     applicationName: "pitstop",
     onWait: (info) =>
@@ -45,7 +54,10 @@ export async function withMigrator<T>(
   try {
     const migrator = new Migrator({
       driver,
-      source: directorySource({ dir: settings.dir }),
+      source: directorySource({
+        dir: settings.dir,
+        ...(settings.format ? { format: settings.format } : {}),
+      }),
       history: settings.history,
       lockTimeoutMs: settings.lockTimeoutMs,
       ...(settings.ddlLockTimeoutMs !== undefined

@@ -34,9 +34,12 @@ export async function main(argv: string[]): Promise<number> {
 
 type Action = (settings: import("./settings.js").Settings, out: Output) => Promise<number>;
 
+/** Output formats of `pitstop lint --format` (the global `--format` names a folder format). */
+const LINT_OUTPUT_FORMATS = new Set(["pretty", "json", "github", "sarif"]);
+
 /** Resolves settings, runs the command, sets the exit code. Command modules load only here. */
 function action(cmd: Command, run: Action): Promise<void> {
-  const flags = cmd.optsWithGlobals() as GlobalFlags;
+  const flags = globalFlags(cmd);
   return (async () => {
     const { resolveSettings } = await import("./settings.js");
     const settings = await resolveSettings(flags);
@@ -46,6 +49,29 @@ function action(cmd: Command, run: Action): Promise<void> {
     });
     process.exitCode = await run(settings, out);
   })();
+}
+
+/**
+ * The program's options. Commander gives an option defined by both the
+ * program and a command (`--format`) to the program wherever it is written;
+ * for `lint`, an output-format value belongs to the command.
+ */
+function globalFlags(cmd: Command): GlobalFlags {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  const flags = { ...(root.opts() as GlobalFlags) };
+  if (cmd.name() === "lint" && flags.format && LINT_OUTPUT_FORMATS.has(flags.format))
+    delete flags.format;
+  return flags;
+}
+
+/** `lint --format`: its own value, or the one commander handed to the program. */
+function lintOutputFormat(cmd: Command, own: string | undefined): string | undefined {
+  if (own) return own;
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  const given = (root.opts() as GlobalFlags).format;
+  return given && LINT_OUTPUT_FORMATS.has(given) ? given : undefined;
 }
 
 function count(value: string | undefined): number | undefined {
@@ -68,6 +94,10 @@ function buildProgram(): Command {
     )
     .option("--dir <path>", "migrations folder (env PITSTOP_DIR)", undefined)
     .option("--seeds <dir>", "seeds folder (env PITSTOP_SEEDS; default seeds)")
+    .option(
+      "--format <name>",
+      "read the folder as pitstop, golang-migrate, goose or dbmate (default: detected)",
+    )
     .option("-c, --config <file>", "config file (default pitstop.config.{ts,js,json})")
     .option("--schema <name>", "schema of the history table (default public)")
     .option("--table <name>", "name of the history table (default pitstop_migrations)")
@@ -89,6 +119,18 @@ function buildProgram(): Command {
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")
     .option("--no-color", "no colours (also NO_COLOR)")
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText(
+      "after",
+      `
+Examples:
+  pitstop create add_users          new migration in migrations/
+  pitstop up                        apply pending migrations (embedded PGlite without DATABASE_URL)
+  DATABASE_URL=postgres://app@db/app pitstop status --check
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift with --check.
+Docs: docs/migrations.md`,
+    )
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
@@ -118,19 +160,37 @@ function buildProgram(): Command {
     .description("apply pending migrations (all, or the next n)")
     .option("--to <version>", "up to and including this version")
     .option("--dry-run", "print the SQL that would run, change nothing")
-    .action((n: string | undefined, o: { to?: string; dryRun?: boolean }, cmd: Command) =>
-      action(cmd, async (s, out) =>
-        (await import("./commands/migrate.js")).runMigrate(
-          s,
-          out,
-          {
-            kind: "up",
-            ...(n !== undefined ? { count: count(n)! } : {}),
-            ...(o.to ? { to: o.to } : {}),
-          },
-          o.dryRun ?? false,
-        ),
-      ),
+    .addOption(
+      new Option(
+        "--lint <mode>",
+        "lint pending migrations first: warn (default), error, off",
+      ).choices(["warn", "error", "off"]),
+    )
+    .option("--create-db", "create the database named in the URL first if it does not exist")
+    .action(
+      (
+        n: string | undefined,
+        o: { to?: string; dryRun?: boolean; lint?: "warn" | "error" | "off"; createDb?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) => {
+          if (o.createDb) {
+            const { createDatabase } = await import("./commands/db.js");
+            const r = await createDatabase(s);
+            if (r.created) out.notice(`Created database ${r.name}.`);
+          }
+          return (await import("./commands/migrate.js")).runMigrate(
+            s,
+            out,
+            {
+              kind: "up",
+              ...(n !== undefined ? { count: count(n)! } : {}),
+              ...(o.to ? { to: o.to } : {}),
+            },
+            o.dryRun ?? false,
+            o.lint ?? s.lint.onUp,
+          );
+        }),
     );
 
   program
@@ -265,6 +325,135 @@ function buildProgram(): Command {
           throw new UsageError("--timeout and --interval take durations like 30s or 500ms");
         return (await import("./commands/wait.js")).runWait(s, out, timeout, interval);
       }),
+    );
+
+  program
+    .command("lint [paths...]")
+    .description(
+      "check migrations for locks and breaking changes (default: those not applied yet); exit 3 on an error-level finding",
+    )
+    .option("--since <git-ref>", "the migrations of --dir added since a git ref (e.g. origin/main)")
+    .option("--all", "every migration of --dir")
+    .option("--format <format>", "pretty (default), json, github or sarif")
+    .option(
+      "--pg-version <major>",
+      "PostgreSQL version the rules target (default: the database's, else 18)",
+    )
+    .option("--rules", "list the rules")
+    .action(
+      (
+        paths: string[],
+        o: { since?: string; all?: boolean; format?: string; pgVersion?: string; rules?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/lint.js")).runLint(s, out, paths, {
+            ...o,
+            ...(lintOutputFormat(cmd, o.format)
+              ? { format: lintOutputFormat(cmd, o.format)! }
+              : {}),
+          }),
+        ),
+    );
+
+  // Moving in from golang-migrate, goose and dbmate (docs/compat.md).
+  program
+    .command("adopt")
+    .description("take over the history of golang-migrate, goose or dbmate (nothing is re-run)")
+    .addOption(
+      new Option("--from <tool>", "whose history (default: the one found)").choices([
+        "golang-migrate",
+        "goose",
+        "dbmate",
+      ]),
+    )
+    .option("--from-table <name>", "its table, when not the tool's default name")
+    .option("--dry-run", "show what would be recorded, change nothing")
+    .action(
+      (
+        o: { from?: "golang-migrate" | "goose" | "dbmate"; fromTable?: string; dryRun?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/adopt.js")).runAdopt(s, out, {
+            ...(o.from ? { from: o.from } : {}),
+            ...(o.fromTable ? { table: o.fromTable } : {}),
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
+    );
+
+  program
+    .command("baseline <version>")
+    .description("record every migration up to <version> as applied on a database with no history")
+    .option("--dry-run", "show what would be recorded, change nothing")
+    .action((version: string, o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/adopt.js")).runBaseline(s, out, version, o.dryRun ?? false),
+      ),
+    );
+
+  const db = program.command("db").description("create or drop the database named in the URL");
+  db.command("create")
+    .description("create the database named in the URL (nothing when it exists)")
+    .action((_o, cmd: Command) =>
+      action(cmd, async (s, out) => (await import("./commands/db.js")).runDbCreate(s, out)),
+    );
+  db.command("drop")
+    .description("drop the database named in the URL (asks first)")
+    .option("-y, --yes", "do not ask (required when not on a terminal)")
+    .action((o: { yes?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/db.js")).runDbDrop(s, out, o.yes ?? false),
+      ),
+    );
+
+  program
+    .command("fix")
+    .description("rename timestamped migrations to the next sequence numbers (goose fix)")
+    .option("--dry-run", "show the renames, change nothing")
+    .action((o: { dryRun?: boolean }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/fix.js")).runFix(s, out, o.dryRun ?? false),
+      ),
+    );
+
+  program
+    .command("bundle")
+    .description("write a module that embeds every migration, for apps that ship no files")
+    .requiredOption("--out <file>", "the module to write, e.g. src/migrations.gen.ts")
+    .action((o: { out: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/bundle.js")).runBundle(s, out, o.out),
+      ),
+    );
+
+  program
+    .command("convert")
+    .description("rewrite the migrations folder in another format, into a new folder")
+    .addOption(
+      new Option("--to <format>", "the format to write")
+        .choices(["pitstop", "golang-migrate", "goose", "dbmate"])
+        .makeOptionMandatory(),
+    )
+    .option("--out <dir>", "the folder to write (default <dir>-<format>)")
+    .option("--dry-run", "say what would be written, write nothing")
+    .action(
+      (
+        o: {
+          to: "pitstop" | "golang-migrate" | "goose" | "dbmate";
+          out?: string;
+          dryRun?: boolean;
+        },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/convert.js")).runConvert(s, out, {
+            to: o.to,
+            ...(o.out ? { out: o.out } : {}),
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
     );
 
   // Seeds and test databases.

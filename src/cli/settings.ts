@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
-import type { PitstopConfig, SeedsConfig } from "../config.js";
+import type { LintConfig, PitstopConfig, SeedsConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
+import { FORMAT_NAMES, type FormatName, isFormatName } from "../source/formats/format.js";
+import { ownEntry } from "../source/own-entry.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
   DEFAULT_HISTORY_TABLE,
@@ -36,8 +38,9 @@ export interface GlobalFlags {
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
-  /** `pitstop seed --seeds <dir>`. */
+  /** `--seeds <dir>`: the seeds folder. */
   seeds?: string;
+  format?: string;
   json?: boolean;
   color?: boolean;
 }
@@ -48,6 +51,8 @@ export interface Settings {
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
   readonly dir: string;
+  /** The folder's format when forced (`--format`); undefined: detected from the files. */
+  readonly format: FormatName | undefined;
   readonly history: HistoryTable;
   readonly lockTimeoutMs: number;
   readonly ddlLockTimeoutMs: number | undefined;
@@ -63,6 +68,13 @@ export interface Settings {
   readonly productionGuard: SeedsConfig["productionGuard"];
   /** The merged environment (`.env` under the process's): what seeds see as `ctx.env`. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly lint: LintSettings;
+}
+
+export interface LintSettings {
+  readonly rules: Readonly<Record<string, "off" | "warning" | "error">>;
+  readonly pgVersion: number | undefined;
+  readonly onUp: "warn" | "error" | "off";
 }
 
 /**
@@ -84,6 +96,7 @@ export async function resolveSettings(
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
+    format: format(flags.format ?? e.PITSTOP_FORMAT ?? config.format),
     history: {
       schema: flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
       table: flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
@@ -117,7 +130,21 @@ export async function resolveSettings(
     seedsDir: flags.seeds ?? e.PITSTOP_SEEDS ?? config.seeds?.dir ?? DEFAULT_SEEDS_DIR,
     productionGuard: config.seeds?.productionGuard,
     env: e,
+    lint: lintSettings(config.lint),
   };
+}
+
+/** Shapes only: rule names are checked by the linter, which knows them. */
+function lintSettings(config: LintConfig | undefined): LintSettings {
+  const onUp = config?.onUp ?? "warn";
+  if (onUp !== "warn" && onUp !== "error" && onUp !== "off")
+    throw new UsageError(`lint.onUp: ${JSON.stringify(onUp)} is not "warn", "error" or "off"`);
+  const pgVersion = config?.pgVersion;
+  if (pgVersion !== undefined && !Number.isInteger(pgVersion))
+    throw new UsageError(`lint.pgVersion: ${JSON.stringify(pgVersion)} is not a major version`, {
+      hint: "Write the major version as a number, e.g. pgVersion: 15.",
+    });
+  return { rules: config?.rules ?? {}, pgVersion, onUp };
 }
 
 function readDotEnv(cwd: string): Record<string, string> {
@@ -147,8 +174,11 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
     if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as PitstopConfig;
     // TypeScript and JavaScript configs alike go through jiti (no build step),
     // which is loaded only when such a file exists.
-    const { importCode } = await import("../source/load-code.js");
-    const mod = (await importCode(file)) as { default?: PitstopConfig };
+    const { createJiti } = await import("jiti");
+    // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
+    const self = ownEntry();
+    const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
+    const mod = (await jiti.import(file)) as { default?: PitstopConfig };
     return (mod.default ?? mod) as PitstopConfig;
   } catch (error) {
     throw new UsageError(
@@ -159,6 +189,15 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
       },
     );
   }
+}
+
+function format(value: string | undefined): FormatName | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!isFormatName(value))
+    throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
+      hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+    });
+  return value;
 }
 
 function duration(name: string, value: Duration | undefined): number | undefined {

@@ -14,6 +14,8 @@ export interface OpenDriverOptions {
   lockTimeoutMs?: number;
   /** PGlite: called when the data dir is held by another process and we wait. */
   onWait?: (info: LockWaitInfo) => void;
+  /** PGlite: cache folder of a pristine data dir that new databases copy (see pglite-template.ts). */
+  templateCache?: string;
   /** Server: `application_name`, shown in pg_stat_activity. */
   applicationName?: string;
   /** Server: give up connecting after this long. */
@@ -51,6 +53,7 @@ export async function openDriver(options: OpenDriverOptions): Promise<Driver> {
     dataDir: location.dataDir,
     ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
     ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
+    ...(options.templateCache === undefined ? {} : { templateCache: options.templateCache }),
   });
 }
 

@@ -503,7 +503,7 @@ function connectionReason(
     case "3D000":
       return {
         text: error.message,
-        hint: "Create the database first (createdb NAME, or CREATE DATABASE) or fix the database name in the URL.",
+        hint: "Create it with `pitstop db create` (or `pitstop up --create-db`), or fix the database name in the URL.",
       };
     case "53300":
       return {

@@ -6,6 +6,7 @@ import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
 import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
 import { acquireFileLock, type FileLock, type LockWaitInfo } from "./file-lock.js";
 import { Mutex } from "./mutex.js";
+import { isNewDataDir, seedDataDir } from "./pglite-template.js";
 import { isServerError, toDatabaseError } from "./to-database-error.js";
 
 export type { LockWaitInfo } from "./file-lock.js";
@@ -22,6 +23,11 @@ export interface PGliteDirOptions {
   lockTimeoutMs?: number;
   /** Called when the data dir is locked by another process and we start waiting. */
   onWait?: (info: LockWaitInfo) => void;
+  /**
+   * A cache folder for a pristine initialized data dir: a new database is a
+   * copy of it (~0.3 s) instead of a fresh initdb (~4.5 s). Unset: no cache.
+   */
+  templateCache?: string;
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -77,6 +83,8 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     what: `the PGlite data dir ${options.dataDir}`,
   });
   try {
+    if (options.templateCache && isNewDataDir(dataDir))
+      await seedDataDir(dataDir, options.templateCache);
     const db = await open(pglite, dataDir, target);
     return new PGliteDriver(db, target, parsers, { db, lock });
   } catch (error) {

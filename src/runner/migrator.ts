@@ -25,6 +25,7 @@ import { maxVersion } from "../core/version.js";
 
 import { DatabaseError, type Driver, type Session, SQLSTATE } from "../driver/driver.js";
 import type { MigrationSource } from "../source/source.js";
+import { FOREIGN_TABLES } from "../store/foreign-history.js";
 import {
   DEFAULT_HISTORY,
   deleteSql,
@@ -43,6 +44,16 @@ import {
   releaseLock,
 } from "../store/lock.js";
 import { quoteLiteral } from "../store/sql-text.js";
+import {
+  type AdoptOptions,
+  type AdoptReport,
+  adopt,
+  type BaselineReport,
+  baseline,
+  type ForeignSummary,
+  foreignSummaries,
+  guardNotAdopted,
+} from "./adopt.js";
 import type { EventListener } from "./events.js";
 import type { RunResult } from "./results.js";
 import {
@@ -98,6 +109,11 @@ export interface StatusReport {
   readonly pending: number;
   /** Things that need attention (changed files, failed or interrupted migrations). */
   readonly problems: readonly string[];
+  /**
+   * History tables of golang-migrate, goose or dbmate found on a database
+   * with no pitstop history: `pitstop adopt` takes them over.
+   */
+  readonly foreign?: readonly ForeignSummary[];
 }
 
 export interface ValidationReport {
@@ -179,6 +195,9 @@ export class Migrator {
       lockHeld = (await driver.session((s) => lockHolder(s, lockKey(this.#history)))) !== undefined;
     }
     const entries = states.map((s) => entry(s, lockHeld));
+    const foreign = !read.exists
+      ? (await driver.session((s) => foreignSummaries(s, migrations))).filter((f) => f.applied > 0)
+      : [];
     return {
       target: driver.target,
       historyTable: qualifiedName(this.#history),
@@ -192,8 +211,44 @@ export class Migrator {
           s.status === "failed" ||
           s.status === "running",
       ).length,
-      problems: problems(states),
+      problems: [...foreign.map(adoptProblem), ...problems(states)],
+      ...(foreign.length > 0 ? { foreign } : {}),
     };
+  }
+
+  /**
+   * Takes over the history of golang-migrate, goose or dbmate: records the
+   * migrations it applied (checksums from the files) in one transaction,
+   * under the lock, leaving its table as it was. Nothing is run.
+   */
+  adopt(options: AdoptOptions = {}): Promise<AdoptReport> {
+    return this.#locked(
+      (session, migrations, history) =>
+        adopt(session, migrations, history, this.#history, {
+          ...options,
+          dryRun: this.#options.dryRun ?? false,
+        }),
+      { createHistory: false },
+    );
+  }
+
+  /**
+   * Records every migration up to `version` as applied, on a database that
+   * already holds them but has no history (atlas's `--baseline`).
+   */
+  baseline(version: string): Promise<BaselineReport> {
+    return this.#locked(
+      (session, migrations, history) =>
+        baseline(
+          session,
+          migrations,
+          history,
+          this.#history,
+          version,
+          this.#options.dryRun ?? false,
+        ),
+      { createHistory: false },
+    );
   }
 
   /**
@@ -345,11 +400,14 @@ export class Migrator {
     plan: (migrations: Migration[], history: HistoryRecord[]) => Plan,
   ): Promise<RunResult> {
     try {
-      return await this.#locked(async (session, migrations, history, serverVersion) => {
-        const p = plan(migrations, history);
-        const result = await runPlan(session, p, this.#runContext(serverVersion));
-        return { ...result, current: versionAfter(history, result) };
-      });
+      return await this.#locked(
+        async (session, migrations, history, serverVersion) => {
+          const p = plan(migrations, history);
+          const result = await runPlan(session, p, this.#runContext(serverVersion));
+          return { ...result, current: versionAfter(history, result) };
+        },
+        { guardForeign: true },
+      );
     } catch (error) {
       return { results: [], error: toPitstopError(error), warnings: [] };
     }
@@ -362,6 +420,12 @@ export class Migrator {
       history: HistoryRecord[],
       serverVersion: number,
     ) => Promise<T>,
+    options: {
+      /** Create the history table when missing (default true). */
+      createHistory?: boolean;
+      /** Without a history table, refuse if another tool applied these migrations. */
+      guardForeign?: boolean;
+    } = {},
   ): Promise<T> {
     const o = this.#options;
     // The parser's WASM compiles while we connect and take the lock.
@@ -378,8 +442,13 @@ export class Migrator {
         o.driver.dialect === "postgres"
           ? ", CASE WHEN current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END AS watch"
           : "";
-      const { rows } = await session.query<{ locked: boolean; exists: boolean; v: string }>(
-        `SELECT pg_try_advisory_lock($1::bigint) AS locked, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v${watchClient}`,
+      const { rows } = await session.query<{
+        locked: boolean;
+        exists: boolean;
+        v: string;
+        foreign: boolean;
+      }>(
+        `SELECT pg_try_advisory_lock($1::bigint) AS locked, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v, ${FOREIGN_CHECK} AS foreign${watchClient}`,
         [key, qualifiedName(this.#history)],
       );
       const first = rows[0]!;
@@ -393,7 +462,9 @@ export class Migrator {
         const migrations = await loading;
         let exists = first.exists;
         if (!first.locked) exists = (await probe(session, this.#history)).exists;
-        if (!exists && !o.dryRun) {
+        if (!exists && first.foreign && options.guardForeign)
+          await guardNotAdopted(session, migrations);
+        if (!exists && !o.dryRun && options.createHistory !== false) {
           await ensureHistory(session, this.#history);
           o.onEvent?.({ type: "history-created", table: qualifiedName(this.#history) });
         }
@@ -418,6 +489,13 @@ export class Migrator {
       onEvent: o.onEvent ?? (() => {}),
     };
   }
+}
+
+/** Whether a golang-migrate, goose or dbmate history table is on the search path (no round trip of its own). */
+const FOREIGN_CHECK = FOREIGN_TABLES.map((t) => `to_regclass('${t}') IS NOT NULL`).join(" OR ");
+
+function adoptProblem(f: ForeignSummary): string {
+  return `not adopted: ${f.table} says ${f.tool} applied ${f.applied} of these migrations (newest ${f.newest})${f.dirty ? ", the last one dirty" : ""}, and pitstop has no history here — run \`pitstop adopt\` to take it over (nothing is re-run; --dry-run previews)`;
 }
 
 /** The database version after a run, from the history before it and what succeeded. */

@@ -1,32 +1,74 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PitstopError } from "../core/errors.js";
-import type { Migration, SqlScript } from "../core/migration.js";
+import type { Migration } from "../core/migration.js";
 import { compareVersions } from "../core/version.js";
-import { type ParsedName, parseFileName, parseSections, sqlMigration } from "./formats/pitstop.js";
+import { isCodeMigrationFile, loadCodeMigrations } from "./formats/code.js";
+import { dbmateFormat } from "./formats/dbmate.js";
+import {
+  detectFormat,
+  type FormatName,
+  type MigrationFormat,
+  type SqlFile,
+} from "./formats/format.js";
+import { golangMigrateFormat } from "./formats/golang-migrate.js";
+import { gooseFormat } from "./formats/goose.js";
+import { pitstopFormat } from "./formats/pitstop.js";
 import type { MigrationSource } from "./source.js";
 
 export const DEFAULT_MIGRATIONS_DIR = "migrations";
+
+/** Every folder format, by name. */
+export const FORMATS: Readonly<Record<FormatName, MigrationFormat>> = {
+  pitstop: pitstopFormat,
+  "golang-migrate": golangMigrateFormat,
+  goose: gooseFormat,
+  dbmate: dbmateFormat,
+};
 
 export interface DirectorySourceOptions {
   /** The folder, as it should appear in messages (relative paths stay relative). */
   dir: string;
   /** Missing folder: empty list instead of an error. */
   allowMissing?: boolean;
+  /**
+   * Read the folder as this format instead of detecting it from the files
+   * (pitstop, golang-migrate, goose, dbmate).
+   */
+  format?: FormatName;
+  /** Environment for goose's ENVSUB (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
 }
 
-/** Migrations from a folder of `.sql` files in pitstop's format. */
+/**
+ * Migrations from a folder: pitstop's format, golang-migrate, goose or dbmate
+ * (detected from the files, one format a folder), plus TypeScript/JavaScript
+ * migrations beside them.
+ *
+ * @example
+ * const source = directorySource({ dir: "db/migrations", format: "goose" });
+ */
 export function directorySource(options: DirectorySourceOptions): MigrationSource {
   return {
     description: `${options.dir}/`,
-    load: () => loadDirectory(options),
+    load: async () => (await readMigrationFolder(options)).migrations,
   };
 }
 
-async function loadDirectory({ dir, allowMissing }: DirectorySourceOptions): Promise<Migration[]> {
-  // Let a connection that was just started send its packets before the
-  // synchronous reads below: the files are read while the server answers.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+/** A folder as read: its files, its format and its migrations in version order. */
+export interface MigrationFolder {
+  readonly format: FormatName;
+  readonly sqlFiles: readonly SqlFile[];
+  /** Code migration files (paths as shown in messages). */
+  readonly codeFiles: readonly string[];
+  readonly migrations: Migration[];
+}
+
+/** Reads the `.sql` files of a folder and detects (or checks) its format, without loading code. */
+export function scanMigrationFolder(
+  options: DirectorySourceOptions,
+): Omit<MigrationFolder, "migrations"> {
+  const { dir } = options;
   let entries: string[];
   try {
     // Sync reads: for a folder of small files they beat fs/promises several times
@@ -34,7 +76,8 @@ async function loadDirectory({ dir, allowMissing }: DirectorySourceOptions): Pro
     entries = readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      if (allowMissing) return [];
+      if (options.allowMissing)
+        return { format: options.format ?? "pitstop", sqlFiles: [], codeFiles: [] };
       throw new PitstopError("NO_MIGRATIONS_DIR", `migrations folder ${dir}/ does not exist`, {
         hint: "Create it with `pitstop init`, or point --dir (PITSTOP_DIR) at your migrations.",
         exitCode: 2,
@@ -42,68 +85,45 @@ async function loadDirectory({ dir, allowMissing }: DirectorySourceOptions): Pro
     }
     throw error;
   }
-  const files = entries.filter((f) => f.endsWith(".sql")).sort();
-  const groups = new Map<
-    string,
-    { name: ParsedName; single?: string; up?: string; down?: string }
-  >();
-  for (const file of files) {
-    const parsed = parseFileName(file);
-    if (!parsed) {
-      throw new PitstopError("MIGRATION_NAME", `${join(dir, file)}: not a migration file name`, {
-        hint: "Name migrations <version>_<name>.sql (or .up.sql/.down.sql), e.g. 20240101120000_create_users.sql, or move the file out of the folder.",
-      });
-    }
-    const key = parsed.versionText;
-    const group = groups.get(key) ?? { name: parsed };
-    const slot = parsed.direction ?? "single";
-    if (
-      group[slot] !== undefined ||
-      (slot === "single" && (group.up || group.down)) ||
-      (slot !== "single" && group.single)
-    ) {
-      const other = group.single ?? group.up ?? group.down;
-      throw new PitstopError(
-        "DUPLICATE_VERSION",
-        `${join(dir, file)}: version ${key} is also used by ${join(dir, other!)}`,
-        {
-          hint: "Every migration needs its own version: rename one of them (`pitstop create` picks a free one).",
-        },
-      );
-    }
-    group[slot] = file;
-    groups.set(key, group);
+  entries.sort();
+  const goMigration = entries.find(
+    (name) => /^\d+_.*\.go$/.test(name) && !name.endsWith("_test.go"),
+  );
+  if (goMigration) {
+    throw new PitstopError(
+      "GO_MIGRATION",
+      `${join(dir, goMigration)}: a goose Go migration, which pitstop cannot run`,
+      {
+        hint: "Port it to a TypeScript migration beside it (same version, .ts, `export async function up(db)`; see docs/compat.md), then remove the .go file.",
+      },
+    );
   }
-  const migrations = [...groups.values()].map((g) => loadGroup(dir, g));
-  checkUniqueCanonical(dir, migrations);
-  return migrations.sort((a, b) => compareVersions(a.version, b.version));
-}
-
-function loadGroup(
-  dir: string,
-  group: { name: ParsedName; single?: string; up?: string; down?: string },
-): Migration {
-  if (group.single) {
-    const file = join(dir, group.single);
-    const { up, down } = parseSections(readFileSync(file, "utf8"), file);
-    return sqlMigration(group.name, up, down);
-  }
-  if (!group.up) {
-    const file = join(dir, group.down!);
-    throw new PitstopError("MIGRATION_FORMAT", `${file}: a down migration without its up file`, {
-      hint: `Add ${file.replace(/\.down\.sql$/, ".up.sql")}, or delete the down file.`,
+  const sqlFiles = entries
+    .filter((name) => name.endsWith(".sql"))
+    .map((name) => {
+      const path = join(dir, name);
+      return { name, path, text: readFileSync(path, "utf8") };
     });
-  }
-  const up = readScript(join(dir, group.up), false);
-  const down = group.down ? readScript(join(dir, group.down), true) : undefined;
-  return sqlMigration(parseFileName(group.up)!, up, down);
+  const codeFiles = entries.filter(isCodeMigrationFile).map((name) => join(dir, name));
+  const format = options.format ?? detectFormat(dir, sqlFiles);
+  return { format, sqlFiles, codeFiles };
 }
 
-function readScript(file: string, isDown: boolean): SqlScript {
-  return parseSections(readFileSync(file, "utf8"), file, isDown).up;
+export async function readMigrationFolder(
+  options: DirectorySourceOptions,
+): Promise<MigrationFolder> {
+  // Let a connection that was just started send its packets before the
+  // synchronous reads below: the files are read while the server answers.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const scan = scanMigrationFolder(options);
+  const migrations = FORMATS[scan.format].read(scan.sqlFiles, options.env);
+  migrations.push(...(await loadCodeMigrations(scan.codeFiles)));
+  checkUniqueCanonical(options.dir, migrations);
+  migrations.sort((a, b) => compareVersions(a.version, b.version));
+  return { ...scan, migrations };
 }
 
-/** `1_a.sql` and `001_b.sql` are both version 1. */
+/** `1_a.sql` and `001_b.sql` are both version 1; so are `1_a.sql` and `1_b.ts`. */
 function checkUniqueCanonical(dir: string, migrations: Migration[]): void {
   const seen = new Map<string, Migration>();
   for (const m of migrations) {

@@ -14,6 +14,8 @@ export interface MigrationDefinition {
   down?: string | ((db: MigrationDb) => Promise<void>);
   /** `false` to run outside a transaction; by default SQL decides by its statements. */
   transaction?: boolean;
+  /** The same for the down script, when it differs from `transaction`. */
+  downTransaction?: boolean;
   /** Checksum recorded for the up script; computed from the SQL when absent. */
   checksum?: string;
 }
@@ -49,7 +51,10 @@ function toMigration(d: MigrationDefinition): Migration {
   }
   const file = `${d.version}_${d.name}`;
   const up = script(d.up, `${file} (up)`, d.transaction);
-  const down = d.down === undefined ? undefined : script(d.down, `${file} (down)`, d.transaction);
+  const down =
+    d.down === undefined
+      ? undefined
+      : script(d.down, `${file} (down)`, d.downTransaction ?? d.transaction);
   return {
     version: canonicalVersion(d.version),
     versionText: d.version,

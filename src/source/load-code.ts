@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { ownEntry } from "./own-entry.js";
 
 export interface ImportCodeOptions {
   /** Read the file again on every call instead of Node's module cache (seeds edited between runs). */
@@ -27,21 +25,4 @@ export async function importCode(
     ...(options.fresh ? { moduleCache: false } : {}),
   });
   return (await jiti.import(file)) as Record<string, unknown>;
-}
-
-/** This package's public entry (built, or the source when running from a checkout). */
-export function ownEntry(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, "package.json");
-    if (
-      existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
-    ) {
-      return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }

@@ -3,6 +3,7 @@ import type { RunEvent } from "../../runner/events.js";
 import type { Migrator } from "../../runner/migrator.js";
 import type { RunResult } from "../../runner/results.js";
 import { withMigrator } from "../context.js";
+import { type LintMode, lintBeforeUp } from "../lint-hook.js";
 import { formatDuration, type Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
@@ -19,13 +20,17 @@ export async function runMigrate(
   out: Output,
   command: MigrateCommand,
   dryRun: boolean,
+  lintMode: LintMode = settings.lint.onUp,
 ): Promise<number> {
   const reporter = new Reporter(out, dryRun);
+  let lint: Awaited<ReturnType<typeof lintBeforeUp>> = [];
   const result = await withMigrator(
     settings,
     out,
     { dryRun, onEvent: (e) => reporter.event(e) },
-    ({ migrator, driver }) => {
+    async ({ migrator, driver }) => {
+      if (command.kind === "up")
+        lint = await lintBeforeUp(settings, out, { migrator, driver }, lintMode, command);
       if (!out.json && !dryRun) out.notice(`${verb(command)} ${driver.target}`);
       return execute(migrator, command);
     },
@@ -41,6 +46,7 @@ export async function runMigrate(
         ...(r.status === "error" ? { error: r.error.toJSON() } : {}),
       })),
       ...(result.error ? { error: result.error.toJSON() } : {}),
+      ...(lint.length > 0 ? { lint: lint.map(({ frame: _frame, ...f }) => f) } : {}),
     });
     return result.error ? result.error.exitCode : 0;
   }

@@ -1,8 +1,14 @@
 import { checksum } from "../../core/checksum.js";
 import { PitstopError } from "../../core/errors.js";
-import type { Migration, SqlScript } from "../../core/migration.js";
+import { type Migration, migrationId, type SqlScript } from "../../core/migration.js";
 import { canonicalVersion } from "../../core/version.js";
 import { LineIndex } from "../../sql/text.js";
+import {
+  type MigrationFormat,
+  type PortableMigration,
+  type SqlFile,
+  tidySection,
+} from "./format.js";
 
 /**
  * pitstop's own format: `<version>_<name>.sql` with `-- +up` / `-- +down`
@@ -133,3 +139,100 @@ export function sqlMigration(
     checksum: checksum(up.sql),
   };
 }
+
+/** A version's files: one file with sections, or an up/down pair. */
+export interface FileGroup {
+  readonly name: ParsedName;
+  single?: SqlFile;
+  up?: SqlFile;
+  down?: SqlFile;
+}
+
+/** Groups files by version, refusing two files for one slot. */
+export function groupFiles(
+  files: readonly SqlFile[],
+  parse: (fileName: string) => ParsedName | undefined,
+  badName: (file: SqlFile) => PitstopError,
+): FileGroup[] {
+  const groups = new Map<string, FileGroup>();
+  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const parsed = parse(file.name);
+    if (!parsed) throw badName(file);
+    const key = parsed.versionText;
+    const group: FileGroup = groups.get(key) ?? { name: parsed };
+    const slot = parsed.direction ?? "single";
+    if (
+      group[slot] !== undefined ||
+      (slot === "single" && (group.up || group.down)) ||
+      (slot !== "single" && group.single)
+    ) {
+      const other = group.single ?? group.up ?? group.down;
+      throw new PitstopError(
+        "DUPLICATE_VERSION",
+        `${file.path}: version ${key} is also used by ${other!.path}`,
+        {
+          hint: "Every migration needs its own version: rename one of them (`pitstop create` picks a free one).",
+        },
+      );
+    }
+    group[slot] = file;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** A down file with no up file beside it. */
+export function downWithoutUp(file: SqlFile): PitstopError {
+  return new PitstopError(
+    "MIGRATION_FORMAT",
+    `${file.path}: a down migration without its up file`,
+    {
+      hint: `Add ${file.path.replace(/\.down\.sql$/, ".up.sql")}, or delete the down file.`,
+    },
+  );
+}
+
+function pitstopName(file: SqlFile): PitstopError {
+  return new PitstopError("MIGRATION_NAME", `${file.path}: not a migration file name`, {
+    hint: "Name migrations <version>_<name>.sql (or .up.sql/.down.sql), e.g. 20240101120000_create_users.sql, or move the file out of the folder.",
+  });
+}
+
+function readGroup(group: FileGroup): Migration {
+  if (group.single) {
+    const { up, down } = parseSections(group.single.text, group.single.path);
+    return sqlMigration(group.name, up, down);
+  }
+  if (!group.up) throw downWithoutUp(group.down!);
+  const up = parseSections(group.up.text, group.up.path, false).up;
+  const down = group.down ? parseSections(group.down.text, group.down.path, true).up : undefined;
+  return sqlMigration(parseFileName(group.up.name)!, up, down);
+}
+
+function portableGroup(group: FileGroup): PortableMigration {
+  const m = readGroup(group);
+  const text = (s: SqlScript | undefined) => (s ? tidySection(s.sql) : undefined);
+  const up = m.up as SqlScript;
+  const down = m.down as SqlScript | undefined;
+  return {
+    versionText: m.versionText,
+    name: m.name,
+    up: text(up)!,
+    down: text(down),
+    upTransaction: up.transaction !== false,
+    downTransaction: down?.transaction !== false,
+  };
+}
+
+/** pitstop's own format: `-- +up` / `-- +down` sections, or `.up.sql` / `.down.sql` pairs. */
+export const pitstopFormat: MigrationFormat = {
+  name: "pitstop",
+  read: (files) => groupFiles(files, parseFileName, pitstopName).map(readGroup),
+  portable: (files) => groupFiles(files, parseFileName, pitstopName).map(portableGroup),
+  write(m) {
+    const noTx = (tx: boolean) => (tx ? "" : " no-transaction");
+    let text = `-- +up${noTx(m.upTransaction)}\n${m.up}`;
+    if (m.down !== undefined) text += `\n-- +down${noTx(m.downTransaction)}\n${m.down}`;
+    return { files: [{ name: `${migrationId(m)}.sql`, text }], warnings: [] };
+  },
+};
