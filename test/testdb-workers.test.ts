@@ -65,9 +65,12 @@ describeEachDriver("test databases in parallel vitest workers", (ctx) => {
     expect(run.code).toBe(0);
     const builders = readFileSync(builds, "utf8").trim().split("\n");
     expect(builders).toHaveLength(1);
-    // A second run reuses the template (server) or the cached snapshot (PGlite).
-    const again = await vitest(dir, { ...env, BUILDS: builds });
-    expect(again.code).toBe(0);
-    expect(readFileSync(builds, "utf8").trim().split("\n")).toEqual(builders);
+    if (ctx.driverName === "pg") {
+      // The template stays on the server: the next run builds nothing. (On PGlite the second
+      // file already loaded the snapshot the first one built.)
+      const again = await vitest(dir, { ...env, BUILDS: builds });
+      expect(again.code).toBe(0);
+      expect(readFileSync(builds, "utf8").trim().split("\n")).toEqual(builders);
+    }
   });
 });
