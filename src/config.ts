@@ -29,6 +29,8 @@ export interface PitstopConfig {
   embedded?: { dataDir?: string };
   /** The migration linter: `pitstop lint`, and the checks `up` runs first. */
   lint?: LintConfig;
+  /** `pitstop seed`: where seed files live and which databases it refuses to fill. */
+  seeds?: SeedsConfig;
 }
 
 /** `lint` in `pitstop.config.ts`. */
@@ -39,6 +41,19 @@ export interface LintConfig {
   pgVersion?: number;
   /** What `pitstop up` does with findings in pending migrations: print them (`"warn"`, default), refuse to run on error-level ones (`"error"`), or nothing (`"off"`). */
   onUp?: "warn" | "error" | "off";
+}
+
+/** `seeds` in `pitstop.config.ts`. */
+export interface SeedsConfig {
+  /** Seeds folder (default `seeds`). Env: PITSTOP_SEEDS. */
+  dir?: string;
+  /**
+   * Which database URLs look like production, where `pitstop seed` refuses
+   * to run without `--force`: a RegExp (or its source as a string) tested
+   * against the URL's host name and database name, a function of the whole
+   * URL, or `false` to turn the guard off. Default: `/prod/i`.
+   */
+  productionGuard?: RegExp | string | false | ((url: string) => boolean);
 }
 
 /**

@@ -183,6 +183,7 @@ export async function lintMigrations(
   return lint(await toSource(options.migrations).load(), options);
 }
 
+export type { SeedsConfig } from "./config.js";
 // Declarative schema: inspect a database into a model, diff two models, dump one as SQL.
 export {
   type DeclarativeOptions,
@@ -202,3 +203,6 @@ export type { SchemaFilterOptions } from "./inspect/filter.js";
 export { type InspectOptions, inspect } from "./inspect/inspect.js";
 export type * from "./inspect/model.js";
 export { emptyModel } from "./inspect/model.js";
+export type { SeedRunResult } from "./seed/run.js";
+export type { SeedContext, SeedDb, SeedFunction, SeedResult } from "./seed/seed.js";
+export { type SeedDatabaseOptions, seedDatabase } from "./seed/seed-database.js";

@@ -93,6 +93,7 @@ function buildProgram(): Command {
       "database URL (env DATABASE_URL); unset: embedded PGlite in .pitstop/",
     )
     .option("--dir <path>", "migrations folder (env PITSTOP_DIR)", undefined)
+    .option("--seeds <dir>", "seeds folder (env PITSTOP_SEEDS; default seeds)")
     .option(
       "--format <name>",
       "read the folder as pitstop, golang-migrate, goose or dbmate (default: detected)",
@@ -526,6 +527,81 @@ Docs: docs/migrations.md`,
   ).action((o: import("./commands/schema.js").ApplyFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaApply(s, out, o)),
   );
+
+  // Seeds and test databases.
+  program
+    .command("seed [names...]")
+    .description("run seed files (all, or the named ones) on an up-to-date database")
+    .option("--env <name>", "also run the seeds in <seeds>/<name>/ (env PITSTOP_ENV)")
+    .option("--reset", "empty the tables the seeds fill first (lists them and asks)")
+    .option("-y, --yes", "do not ask (required for --reset when not on a terminal)")
+    .option("--force", "seed even a database whose URL looks like production")
+    .option("--dry-run", "list the seeds (and tables --reset would empty), change nothing")
+    .action(
+      (
+        names: string[],
+        o: { env?: string; reset?: boolean; yes?: boolean; force?: boolean; dryRun?: boolean },
+        cmd: Command,
+      ) =>
+        action(cmd, async (s, out) =>
+          (await import("./commands/seed.js")).runSeed(s, out, {
+            names,
+            env: o.env,
+            reset: o.reset ?? false,
+            yes: o.yes ?? false,
+            force: o.force ?? false,
+            dryRun: o.dryRun ?? false,
+          }),
+        ),
+    );
+
+  program
+    .command("create-seed <name>")
+    .description("write a new numbered seed file with an idempotent example")
+    .option("--ts", "a TypeScript seed (export async function seed(db, ctx))")
+    .option("--env <name>", "in the environment folder <seeds>/<name>/")
+    .action((name: string, o: { ts?: boolean; env?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/create-seed.js")).runCreateSeed(s, out, name, o),
+      ),
+    );
+
+  const testServer = program
+    .command("test-server")
+    .description("a throwaway local PostgreSQL for test runs (from the installed server binaries)");
+  const stateOption = () =>
+    new Option("--state <file>", "where its state is kept (default .pitstop/test-server.json)");
+  testServer
+    .command("start")
+    .description("start it (or find it running) and print its URL")
+    .addOption(stateOption())
+    .option("--port <n>", "listen on this port (default: a free one)")
+    .action((o: { state?: string; port?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/test-server.js")).runTestServerStart(s, out, {
+          ...(o.state ? { state: o.state } : {}),
+          ...(o.port ? { port: count(o.port)! } : {}),
+        }),
+      ),
+    );
+  testServer
+    .command("stop")
+    .description("stop it and delete its files")
+    .addOption(stateOption())
+    .action((o: { state?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/test-server.js")).runTestServerStop(s, out, o),
+      ),
+    );
+  testServer
+    .command("status")
+    .description("print its URL (exit 1 when none is running)")
+    .addOption(stateOption())
+    .action((o: { state?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/test-server.js")).runTestServerStatus(s, out, o),
+      ),
+    );
 
   return program;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
-import type { LintConfig, PitstopConfig } from "../config.js";
+import type { LintConfig, PitstopConfig, SeedsConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
@@ -15,6 +15,7 @@ import {
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
 
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
+export const DEFAULT_SEEDS_DIR = "seeds";
 export const CONFIG_FILES = [
   "pitstop.config.ts",
   "pitstop.config.mts",
@@ -37,6 +38,8 @@ export interface GlobalFlags {
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
+  /** `--seeds <dir>`: the seeds folder. */
+  seeds?: string;
   format?: string;
   json?: boolean;
   color?: boolean;
@@ -60,6 +63,11 @@ export interface Settings {
   readonly versionStyle: "timestamp" | "sequence";
   readonly configFile: string | undefined;
   readonly json: boolean;
+  readonly seedsDir: string;
+  /** `seeds.productionGuard` of the config file (undefined: the default guard). */
+  readonly productionGuard: SeedsConfig["productionGuard"];
+  /** The merged environment (`.env` under the process's): what seeds see as `ctx.env`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly lint: LintSettings;
 }
 
@@ -119,6 +127,9 @@ export async function resolveSettings(
     versionStyle: config.versionStyle ?? "timestamp",
     configFile,
     json: flags.json ?? false,
+    seedsDir: flags.seeds ?? e.PITSTOP_SEEDS ?? config.seeds?.dir ?? DEFAULT_SEEDS_DIR,
+    productionGuard: config.seeds?.productionGuard,
+    env: e,
     lint: lintSettings(config.lint),
   };
 }

@@ -33,7 +33,7 @@ export interface PGliteDirOptions {
   templateCache?: string;
   /**
    * Extensions shipped with PGlite to load, by `CREATE EXTENSION` name
-   * (`hstore`, `pg_trgm`, `uuid-ossp`, `vector`...): PGlite can only create
+   * (`hstore`, `pg_trgm`, `uuid-ossp`...): PGlite can only create
    * an extension whose code was loaded when the instance started.
    */
   extensions?: readonly string[];
@@ -122,13 +122,13 @@ async function open(
   }
 }
 
-/** Extensions PGlite ships as `@electric-sql/pglite/contrib/<name>` (and `vector`). */
+/** Extensions PGlite ships as `@electric-sql/pglite/contrib/<name>`. */
 const PGLITE_EXTENSIONS = new Set(
   (
     "amcheck auto_explain bloom btree_gin btree_gist citext cube dict_int dict_xsyn earthdistance " +
     "file_fdw fuzzystrmatch hstore intarray isn lo ltree moddatetime pageinspect pg_buffercache " +
     "pg_freespacemap pg_stat_statements pg_surgery pg_trgm pg_visibility pg_walinspect pgcrypto seg " +
-    "tablefunc tcn tsm_system_rows tsm_system_time unaccent uuid_ossp vector"
+    "tablefunc tcn tsm_system_rows tsm_system_time unaccent uuid_ossp"
   ).split(" "),
 );
 
@@ -146,9 +146,7 @@ async function loadExtensions(names: readonly string[]): Promise<Record<string, 
         hint: "Use a PostgreSQL server that has it (for the declarative commands: --dev-url).",
       });
     }
-    const mod = (await import(
-      id === "vector" ? "@electric-sql/pglite/vector" : `@electric-sql/pglite/contrib/${id}`
-    )) as Record<string, unknown>;
+    const mod = (await import(`@electric-sql/pglite/contrib/${id}`)) as Record<string, unknown>;
     out[id] = mod[id];
   }
   return out;

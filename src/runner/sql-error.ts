@@ -15,6 +15,10 @@ export interface FailureContext {
   /** What was applied and what the user can do, for the hint. */
   outcome: string;
   migrationId: string;
+  /** What failed, in messages (default `migration <id>`): seeds say `seed <file>`. */
+  subject?: string;
+  /** The error's code (default `MIGRATION_FAILED`). */
+  errorCode?: string;
 }
 
 /**
@@ -23,16 +27,14 @@ export interface FailureContext {
  */
 export function migrationError(error: unknown, ctx: FailureContext): PitstopError {
   if (error instanceof PitstopError) return error;
+  const code = ctx.errorCode ?? "MIGRATION_FAILED";
+  const subject = ctx.subject ?? `migration ${ctx.migrationId}`;
   if (!(error instanceof DatabaseError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return new PitstopError(
-      "MIGRATION_FAILED",
-      `${ctx.script.file}: migration ${ctx.migrationId} failed: ${message}`,
-      {
-        hint: ctx.outcome,
-        cause: error,
-      },
-    );
+    return new PitstopError(code, `${ctx.script.file}: ${subject} failed: ${message}`, {
+      hint: ctx.outcome,
+      cause: error,
+    });
   }
   let offset: number | undefined;
   if (error.position !== undefined) {
@@ -44,8 +46,8 @@ export function migrationError(error: unknown, ctx: FailureContext): PitstopErro
   const details = error.detail ? ` (${error.detail})` : "";
   if (offset === undefined) {
     return new PitstopError(
-      "MIGRATION_FAILED",
-      `${ctx.script.file}: migration ${ctx.migrationId} failed: ${error.message}${details} [${error.code}]`,
+      code,
+      `${ctx.script.file}: ${subject} failed: ${error.message}${details} [${error.code}]`,
       {
         hint: hints,
         cause: error,
@@ -56,7 +58,7 @@ export function migrationError(error: unknown, ctx: FailureContext): PitstopErro
   const index = new LineIndex(ctx.script.source);
   const { line, column } = index.locate(fileOffset);
   return new PitstopError(
-    "MIGRATION_FAILED",
+    code,
     `${ctx.script.file}:${line}:${column}: ${error.message}${details} [${error.code}]`,
     {
       location: { file: ctx.script.file, line, column },

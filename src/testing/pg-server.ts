@@ -20,6 +20,8 @@ const PORT_ATTEMPTS = 5;
 const START_TIMEOUT_S = 30;
 const OS_USER = "postgres";
 const TEMP_PREFIX = "pitstop-pg-";
+/** A RAM-backed /dev/shm with at least this much free space holds the cluster. */
+const MIN_SHM_FREE_BYTES = 1024 ** 3;
 
 export interface StartPostgresOptions {
   /** Listen on this port (no retry); default: a free one. */
@@ -30,6 +32,12 @@ export interface StartPostgresOptions {
   settings?: Record<string, string>;
   /** Leave the server running when this process exits (for `pitstop test-server start`). */
   keepOnExit?: boolean;
+  /**
+   * Where the cluster's temp dir goes. Default: `PITSTOP_PG_TMPDIR`, else
+   * `/dev/shm` when it is a RAM file system with 1 GiB free (CREATE DATABASE
+   * is several times faster there), else the OS temp dir.
+   */
+  baseDir?: string;
 }
 
 /** A running throwaway PostgreSQL cluster. */
@@ -63,7 +71,7 @@ export interface PostgresServer {
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bindir = options.bindir ?? findPostgresBindir();
   const asUser = ownerFor();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
+  const root = fs.mkdtempSync(path.join(options.baseDir ?? defaultBaseDir(), TEMP_PREFIX));
   const dataDir = path.join(root, "data");
   let stopped = false;
   const stopOnExit = () => stopSync(bindir, dataDir, asUser);
@@ -94,6 +102,26 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     await stop();
     throw error;
   }
+}
+
+/**
+ * A throwaway cluster is all small files written and read again: on a RAM
+ * file system CREATE DATABASE takes ~30 ms instead of ~250 ms on this
+ * project's CI disks. Docker's default 64 MB /dev/shm is too small: skipped.
+ */
+export function defaultBaseDir(): string {
+  const fromEnv = process.env.PITSTOP_PG_TMPDIR;
+  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
+  const shm = "/dev/shm";
+  try {
+    if (process.platform !== "linux") return os.tmpdir();
+    fs.accessSync(shm, fs.constants.W_OK);
+    const stats = fs.statfsSync(shm);
+    if (stats.bavail * stats.bsize >= MIN_SHM_FREE_BYTES) return shm;
+  } catch {
+    // No usable /dev/shm.
+  }
+  return os.tmpdir();
 }
 
 /**
