@@ -1,0 +1,24 @@
+import type { HistoryTable } from "../store/history.js";
+import type { EventListener } from "./events.js";
+
+export const DEFAULT_DDL_LOCK_TIMEOUT_MS = 5_000;
+
+export const DEFAULT_LOCK_RETRIES = 3;
+
+export const DEFAULT_RETRY_DELAY_MS = 1_000;
+
+export interface RunContext {
+  readonly history: HistoryTable;
+  /** `server_version_num` of the database. */
+  readonly serverVersion: number;
+  /** `lock_timeout` for each migration's DDL; 0 turns it off. */
+  readonly ddlLockTimeoutMs: number;
+  /** `statement_timeout` for each statement; 0 turns it off. */
+  readonly statementTimeoutMs: number;
+  /** Attempts after a lock timeout, with exponential backoff. */
+  readonly lockRetries: number;
+  readonly retryDelayMs: number;
+  readonly dryRun: boolean;
+  readonly onEvent: EventListener;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
