@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { SqlScript } from "../core/migration.js";
 import type { Driver } from "../driver/driver.js";
 import type { EventListener } from "../runner/events.js";
-import { Migrator } from "../runner/migrator.js";
+import { Migrator, type MigratorOptions } from "../runner/migrator.js";
 import { directorySource } from "../source/directory.js";
 import type { Output } from "./output.js";
 import type { Settings } from "./settings.js";
@@ -56,7 +56,7 @@ export interface MigratorContext {
 export async function withMigrator<T>(
   settings: Settings,
   out: Output,
-  options: { dryRun?: boolean; onEvent?: EventListener },
+  options: { dryRun?: boolean; onEvent?: EventListener; beforeRun?: MigratorOptions["beforeRun"] },
   fn: (ctx: MigratorContext) => Promise<T>,
 ): Promise<T> {
   const driver = await openDatabase(settings, out);
@@ -80,6 +80,7 @@ export async function withMigrator<T>(
       ignoreChecksums: settings.ignoreChecksums,
       dryRun: options.dryRun ?? false,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.beforeRun ? { beforeRun: options.beforeRun } : {}),
     });
     return await fn({ driver, migrator });
   } finally {

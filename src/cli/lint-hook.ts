@@ -1,67 +1,53 @@
 import { resolve } from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
-import { canonicalVersion, compareVersions } from "../core/version.js";
-import type { Driver } from "../driver/driver.js";
 import type { Finding } from "../lint/types.js";
-import type { Migrator } from "../runner/migrator.js";
+import type { BeforeRunContext } from "../runner/migrator.js";
 import type { Output } from "./output.js";
 import type { Settings } from "./settings.js";
 
 export type LintMode = "warn" | "error" | "off";
 
-const PENDING = new Set(["pending", "out_of_order", "failed", "running"]);
-
 /**
- * Before `pitstop up`: lints the pending migrations and prints what it finds
- * as warnings. With mode `error`, an error-level finding stops the command
- * (exit 3) before anything runs. Never part of the runner: a library
- * `migrate()` does not lint.
+ * Before `pitstop up`: a `beforeRun` hook for the Migrator that lints the
+ * migrations the plan will apply (already loaded and, for the runner, parsed
+ * once), with the earlier ones as context, and prints what it finds as
+ * warnings. With mode `error`, an error-level finding stops the run (exit 3)
+ * before anything is applied. Never part of the runner: a library
+ * `migrate()` does not lint. Findings are collected into `sink`.
  */
-export async function lintBeforeUp(
+export function lintBeforeUp(
   settings: Settings,
   out: Output,
-  ctx: { migrator: Migrator; driver: Driver },
   mode: LintMode,
-  scope: { count?: number; to?: string } = {},
-): Promise<Finding[]> {
-  if (mode === "off") return [];
-  const status = await ctx.migrator.status();
-  const to = scope.to === undefined ? undefined : canonicalVersion(scope.to);
-  // What this `up` will apply: pending migrations in order, up to --to, the first n.
-  const planned = status.migrations
-    .filter((m) => PENDING.has(m.status))
-    .filter((m) => to === undefined || compareVersions(m.version, to) <= 0)
-    .slice(0, scope.count);
-  const pending = new Set(planned.map((m) => m.version));
-  if (pending.size === 0) return [];
-  let pgVersion = settings.lint.pgVersion;
-  if (pgVersion === undefined) {
-    const { rows } = await ctx.driver.query<{ v: string }>(
-      "SELECT current_setting('server_version_num') AS v",
+  sink: Finding[],
+): ((ctx: BeforeRunContext) => Promise<void>) | undefined {
+  if (mode === "off") return undefined;
+  return async ({ plan, migrations, serverVersion }) => {
+    const planned = new Set(
+      plan.steps.filter((s) => s.direction === "up").map((s) => s.migration.version),
     );
-    pgVersion = Math.floor(Number(rows[0]!.v) / 10_000);
-  }
-  const { directorySource } = await import("../source/directory.js");
-  const migrations = await directorySource({ dir: settings.dir }).load();
-  const findings = await lintMigrations(
-    settings,
-    migrations,
-    (m) => pending.has(m.version),
-    pgVersion,
-  );
-  report(out, findings, "pending migrations");
-  const errors = findings.filter((f) => f.severity === "error").length;
-  if (mode === "error" && errors > 0)
-    throw new PitstopError(
-      "LINT_FINDINGS",
-      `${errors} error-level lint finding(s) in pending migrations: nothing was applied (--lint=error)`,
-      {
-        hint: "`pitstop lint` shows each one with the lock it takes and the safe rewrite. Fix them, or accept one deliberately with `-- pitstop-lint-ignore <rule>: <reason>` above the statement.",
-        exitCode: 3,
-      },
+    if (planned.size === 0) return;
+    const pgVersion = settings.lint.pgVersion ?? Math.floor(serverVersion / 10_000);
+    const findings = await lintMigrations(
+      settings,
+      migrations,
+      (m) => planned.has(m.version),
+      pgVersion,
     );
-  return findings;
+    sink.push(...findings);
+    report(out, findings, "pending migrations");
+    const errors = findings.filter((f) => f.severity === "error").length;
+    if (mode === "error" && errors > 0)
+      throw new PitstopError(
+        "LINT_FINDINGS",
+        `${errors} error-level lint finding(s) in pending migrations: nothing was applied (--lint=error)`,
+        {
+          hint: "`pitstop lint` shows each one with the lock it takes and the safe rewrite. Fix them, or accept one deliberately with `-- pitstop-lint-ignore <rule>: <reason>` above the statement.",
+          exitCode: 3,
+        },
+      );
+  };
 }
 
 /**

@@ -81,6 +81,19 @@ export interface MigratorOptions extends PlanOptions {
   /** Print what would run, change nothing. */
   readonly dryRun?: boolean;
   readonly onEvent?: EventListener;
+  /**
+   * Called under the lock once the plan is made, before anything runs, with
+   * the migrations already loaded (e.g. the CLI lints what `up` will apply).
+   * Throwing stops the run: nothing is applied and the error is the result's.
+   */
+  readonly beforeRun?: (context: BeforeRunContext) => void | Promise<void>;
+}
+
+export interface BeforeRunContext {
+  readonly plan: Plan;
+  readonly migrations: readonly Migration[];
+  /** `server_version_num`. */
+  readonly serverVersion: number;
 }
 
 /** One row of `status`. */
@@ -403,6 +416,7 @@ export class Migrator {
       return await this.#locked(
         async (session, migrations, history, serverVersion) => {
           const p = plan(migrations, history);
+          await this.#options.beforeRun?.({ plan: p, migrations, serverVersion });
           const result = await runPlan(session, p, this.#runContext(serverVersion));
           return { ...result, current: versionAfter(history, result) };
         },

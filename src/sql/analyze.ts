@@ -1,6 +1,6 @@
 import type { SqlScript } from "../core/migration.js";
 import { classify, type StatementFacts } from "./classify.js";
-import { type SqlStatement, splitSql } from "./split.js";
+import { type SqlStatement, splitScript } from "./split.js";
 
 export interface AnalyzedStatement extends SqlStatement {
   readonly facts: StatementFacts;
@@ -25,11 +25,7 @@ export interface AnalyzedScript {
 
 /** Splits and classifies a SQL script. The parser must be loaded. */
 export function analyzeScript(script: SqlScript, serverVersion: number): AnalyzedScript {
-  const { statements } = splitSql(script.sql, {
-    file: script.file,
-    source: script.source,
-    offset: script.offset,
-  });
+  const { statements } = splitScript(script);
   const analyzed = statements.map((s) => ({ ...s, facts: classify(s, serverVersion) }));
   const setsSession = analyzed.some((s) => s.facts.setsSession);
   const blocker = analyzed.find((s) => !s.facts.transactional);

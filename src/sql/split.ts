@@ -1,4 +1,5 @@
 import { PitstopError } from "../core/errors.js";
+import type { SqlScript } from "../core/migration.js";
 import { nodeOf, parser, type RawStmt } from "./parser.js";
 import { prepass, type Region } from "./prepass.js";
 import { byteToCharMapper, codeFrame, LineIndex } from "./text.js";
@@ -146,4 +147,23 @@ function syntaxError(error: unknown, sql: string, options: SplitOptions): Pitsto
     hint: "Fix the SQL at the caret; nothing was run. pitstop checks every file with the PostgreSQL 18 parser before applying any.",
     cause: error,
   });
+}
+
+const scriptSplits = new WeakMap<SqlScript, SplitResult>();
+
+/**
+ * `splitSql` of a migration script, parsed once however many times it is
+ * asked for (the linter and the runner both read what `up` applies).
+ */
+export function splitScript(script: SqlScript): SplitResult {
+  let split = scriptSplits.get(script);
+  if (!split) {
+    split = splitSql(script.sql, {
+      file: script.file,
+      source: script.source,
+      offset: script.offset,
+    });
+    scriptSplits.set(script, split);
+  }
+  return split;
 }

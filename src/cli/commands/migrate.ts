@@ -1,4 +1,5 @@
 import { migrationId } from "../../core/migration.js";
+import type { Finding } from "../../lint/types.js";
 import type { RunEvent } from "../../runner/events.js";
 import type { Migrator } from "../../runner/migrator.js";
 import type { RunResult } from "../../runner/results.js";
@@ -23,14 +24,13 @@ export async function runMigrate(
   lintMode: LintMode = settings.lint.onUp,
 ): Promise<number> {
   const reporter = new Reporter(out, dryRun);
-  let lint: Awaited<ReturnType<typeof lintBeforeUp>> = [];
+  const lint: Finding[] = [];
+  const beforeRun = command.kind === "up" ? lintBeforeUp(settings, out, lintMode, lint) : undefined;
   const result = await withMigrator(
     settings,
     out,
-    { dryRun, onEvent: (e) => reporter.event(e) },
+    { dryRun, onEvent: (e) => reporter.event(e), ...(beforeRun ? { beforeRun } : {}) },
     async ({ migrator, driver }) => {
-      if (command.kind === "up")
-        lint = await lintBeforeUp(settings, out, { migrator, driver }, lintMode, command);
       if (!out.json && !dryRun) out.notice(`${verb(command)} ${driver.target}`);
       return execute(migrator, command);
     },
