@@ -33,6 +33,8 @@ export type {
 } from "./core/migration.js";
 export type { MigrationStatus, MigrationStatusKind } from "./core/state.js";
 export { maskUrl, type OpenDriverOptions, openDriver } from "./driver/connect.js";
+export { createPgDriver, type PgDriverOptions } from "./driver/pg.js";
+export { createPGliteDriver, type PGliteDriverOptions } from "./driver/pglite.js";
 export {
   DatabaseError,
   type Dialect,

@@ -127,6 +127,14 @@ export async function up(db: MigrationDb): Promise<void> {
     ]);
     expect(gen.code).toBe(0);
     expect(gen.stdout).toContain("Wrote 5 migration(s)");
+    const bundleCheck = (dir: string) =>
+      runCli(["--dir", dir, "bundle", "--check", "--out", join(app, "migrations.gen.ts")]);
+    expect((await bundleCheck(folder.dir)).code).toBe(0);
+    writeFileSync(join(folder.dir, "00006_more.sql"), "-- +goose Up\nSELECT 1;\n");
+    const stale = await bundleCheck(folder.dir);
+    expect(stale.code).toBe(4);
+    expect(stale.stdout).toContain("is stale");
+    rmSync(join(folder.dir, "00006_more.sql"));
     writeFileSync(
       join(app, "main.ts"),
       `import { migrate } from "pitstop";

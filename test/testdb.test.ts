@@ -135,6 +135,20 @@ export async function seed(db: any, ctx: any) {
     }
   });
 
+  it("a statement that fails leaves the test's next statements working", async () => {
+    const t = await createTestDatabase({ migrations: shared, ...using() });
+    await t.db.query("INSERT INTO users (email) VALUES ($1)", ["dup@x"]);
+    await expect(
+      t.db.query("INSERT INTO users (email) VALUES ($1)", ["dup@x"]),
+    ).rejects.toMatchObject({ code: "23505" });
+    await t.db.query("INSERT INTO users (email) VALUES ($1)", ["other@x"]);
+    expect((await t.db.query("SELECT email FROM users ORDER BY email")).rows).toEqual([
+      { email: "dup@x" },
+      { email: "other@x" },
+    ]);
+    await t.drop();
+  });
+
   it.skipIf(ctx.driverName === "pg")(
     "PGlite: after a test that commits, the next test is still clean",
     async () => {

@@ -422,9 +422,10 @@ Docs: docs/migrations.md`,
     .command("bundle")
     .description("write a module that embeds every migration, for apps that ship no files")
     .requiredOption("--out <file>", "the module to write, e.g. src/migrations.gen.ts")
-    .action((o: { out: string }, cmd: Command) =>
+    .option("--check", "write nothing; exit 4 when the module is stale or missing (for CI)")
+    .action((o: { out: string; check?: boolean }, cmd: Command) =>
       action(cmd, async (s, out) =>
-        (await import("./commands/bundle.js")).runBundle(s, out, o.out),
+        (await import("./commands/bundle.js")).runBundle(s, out, o.out, o.check ?? false),
       ),
     );
 

@@ -65,7 +65,7 @@ export class PGliteDatabases {
     await instance.driver.exec(`BEGIN; SELECT set_config('${TX_SETTING}', '${token}', true)`);
     let released = false;
     return {
-      db: borrowed(instance.driver),
+      db: statementsApart(borrowed(instance.driver)),
       pglite: instance.pglite,
       reused: warm !== undefined,
       release: async () => {
@@ -256,5 +256,42 @@ function borrowed(driver: Driver): Driver {
     copyFrom: (sql, data) => driver.copyFrom(sql, data),
     session: (fn) => driver.session(fn),
     close: async () => {},
+  } as Driver;
+}
+
+/**
+ * Each call in a savepoint of its own: on a server every statement of a test
+ * runs apart, and one that fails (a unique violation a test provokes on
+ * purpose) leaves the next ones working. In the test's one transaction on
+ * PGlite, that failure would abort every later statement without this.
+ */
+function statementsApart(driver: Driver): Driver {
+  const apart = async <T>(call: () => Promise<T>): Promise<T> => {
+    // Outside a transaction (the test committed ours), calls run as they are.
+    const saved = await driver.exec("SAVEPOINT pitstop_statement").then(
+      () => true,
+      () => false,
+    );
+    if (!saved) return call();
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      await driver.exec("ROLLBACK TO SAVEPOINT pitstop_statement").catch(() => {});
+      throw error;
+    }
+    // The call may have ended the transaction (COMMIT): then there is nothing to release.
+    await driver.exec("RELEASE SAVEPOINT pitstop_statement").catch(() => {});
+    return result;
+  };
+  return {
+    ...driver,
+    dialect: driver.dialect,
+    target: driver.target,
+    query: (sql, params) => apart(() => driver.query(sql, params)),
+    exec: (sql) => apart(() => driver.exec(sql)),
+    copyFrom: (sql, data) => apart(() => driver.copyFrom(sql, data)),
+    session: (fn) => driver.session(fn),
+    close: () => driver.close(),
   } as Driver;
 }

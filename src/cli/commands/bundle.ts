@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { checksum } from "../../core/checksum.js";
@@ -23,7 +23,12 @@ const CODE_NAME = /^(\d+)_(.+?)\.(ts|mts|cts|js|mjs|cjs)$/;
  * The checksums are the ones the folder gives, so a database migrated from
  * the files and later from the bundle (or the other way round) agrees.
  */
-export async function runBundle(settings: Settings, out: Output, outFile: string): Promise<number> {
+export async function runBundle(
+  settings: Settings,
+  out: Output,
+  outFile: string,
+  check = false,
+): Promise<number> {
   const scan = scanMigrationFolder({
     dir: settings.dir,
     ...(settings.format ? { format: settings.format } : {}),
@@ -67,6 +72,17 @@ export async function runBundle(settings: Settings, out: Output, outFile: string
     "export default migrations;",
     "",
   ].join("\n");
+  if (check) {
+    const current = existsSync(outFile) ? readFileSync(outFile, "utf8") : undefined;
+    const stale = current !== text;
+    if (out.json) out.data({ ok: !stale, stale, out: outFile });
+    else if (stale)
+      out.line(
+        `${outFile} is ${current === undefined ? "missing" : "stale"}: it does not match ${settings.dir}/. Run \`pitstop bundle --out ${outFile}\` and commit it.`,
+      );
+    else out.line(`${outFile} is up to date with ${settings.dir}/.`);
+    return stale ? 4 : 0;
+  }
   await mkdir(dirname(resolve(outFile)), { recursive: true });
   await writeFile(outFile, text);
   if (out.json) out.data({ ok: true, out: outFile, migrations: entries.length });
