@@ -33,8 +33,6 @@ export type {
 } from "./core/migration.js";
 export type { MigrationStatus, MigrationStatusKind } from "./core/state.js";
 export { maskUrl, type OpenDriverOptions, openDriver } from "./driver/connect.js";
-export { createPgDriver, type PgDriverOptions } from "./driver/pg.js";
-export { createPGliteDriver, type PGliteDriverOptions } from "./driver/pglite.js";
 export {
   DatabaseError,
   type Dialect,
@@ -43,6 +41,8 @@ export {
   type QueryResult,
   type Session,
 } from "./driver/driver.js";
+export { createPgDriver, type PgDriverOptions } from "./driver/pg.js";
+export { createPGliteDriver, type PGliteDriverOptions } from "./driver/pglite.js";
 export {
   DEFAULT_PG_VERSION,
   type Finding,
