@@ -51,7 +51,7 @@ export interface SeedsConfig {
    * Which database URLs look like production, where `pitstop seed` refuses
    * to run without `--force`: a RegExp (or its source as a string) tested
    * against the URL's host name and database name, a function of the whole
-   * URL, or `false` to turn the guard off. Default: `/prod/i`.
+   * URL, or `false` to turn the guard off. Default: `prod`, `production` or `prd` as a word of the host or database name.
    */
   productionGuard?: RegExp | string | false | ((url: string) => boolean);
 }

@@ -50,3 +50,25 @@ describeEachDriver("concurrent up", (ctx) => {
     }
   }, 180_000);
 });
+
+describeEachDriver("concurrent up with CREATE INDEX CONCURRENTLY", (ctx) => {
+  // A process waiting for the migration lock must not be a running transaction:
+  // the index build in the lock holder's migration waits for every one of those.
+  it("replicas racing over a migration that builds an index concurrently do not deadlock", async () => {
+    const { dir } = migrationsDir({
+      "000001_items.sql": "-- +up\nCREATE TABLE items (id int, name text);\n",
+      "000002_index.sql": "-- +up\nCREATE INDEX CONCURRENTLY items_name_idx ON items (name);\n",
+      "000003_more.sql": "-- +up\nCREATE INDEX CONCURRENTLY items_id_idx ON items (id);\n",
+    });
+    if (ctx.driverName === "pg") await ctx.newDriver();
+    const url = ctx.url();
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        runCli(["--database", url, "--dir", dir, "--lock-timeout", "120s", "up", "--json"]),
+      ),
+    );
+    expect(runs.map((r) => (r.code === 0 ? 0 : r.stderr))).toEqual([0, 0, 0, 0]);
+    const applied = runs.map((r) => JSON.parse(r.stdout).results.length as number);
+    expect(applied.reduce((a, b) => a + b, 0)).toBe(3);
+  }, 180_000);
+});

@@ -8,6 +8,11 @@ describe("looksLikeProduction", () => {
     expect(looksLikeProduction("postgres://produser:prod@localhost/app_dev")).toBe(false);
     expect(looksLikeProduction("postgres:///app?host=/var/run/prod-socket")).toBe(true);
     expect(looksLikeProduction("pglite:.pitstop/prod")).toBe(false);
+    expect(looksLikeProduction("postgres://app@prd-db-1/app")).toBe(true);
+    expect(looksLikeProduction("postgres://app@localhost/app_prod2")).toBe(true);
+    // A word, not any text that contains it.
+    expect(looksLikeProduction("postgres://app@localhost/products_api")).toBe(false);
+    expect(looksLikeProduction("postgres://app@reproduce.local/app")).toBe(false);
     expect(looksLikeProduction(undefined)).toBe(false);
   });
 

@@ -1,7 +1,11 @@
 import type { SeedsConfig } from "../config.js";
 
-/** URLs whose host or database name matches this look like production. */
-export const DEFAULT_PRODUCTION_GUARD = /prod/i;
+/**
+ * URLs whose host or database name has `prod`, `production` or `prd` as a
+ * word (between dots, dashes, underscores...) look like production:
+ * `db.prod.internal`, `shop_production`, but not `products` or `reproduce`.
+ */
+export const DEFAULT_PRODUCTION_GUARD = /(?:^|[^a-z0-9])(?:prod|production|prd)(?:[^a-z]|$)/i;
 
 /**
  * Whether `pitstop seed` should refuse this database without `--force`. A

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { PitstopError } from "../core/errors.js";
-import { DatabaseError, type Session, SQLSTATE } from "../driver/driver.js";
+import type { Session } from "../driver/driver.js";
 import type { HistoryTable } from "./history.js";
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
@@ -44,11 +44,15 @@ export async function acquireLock(
   const holder = await lockHolder(session, key);
   options.onWait?.(holder);
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  try {
-    await session.exec(`SET lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-    await session.query("SELECT pg_advisory_lock($1::bigint)", [key]);
-  } catch (error) {
-    if (error instanceof DatabaseError && error.code === SQLSTATE.lockNotAvailable) {
+  // Polled rather than a blocking pg_advisory_lock(): a waiting statement is a
+  // running transaction, and CREATE INDEX CONCURRENTLY in the holder's
+  // migration waits for every running transaction to end, so the two would
+  // deadlock. A try takes microseconds: the index build hardly notices it.
+  const deadline = Date.now() + timeoutMs;
+  let delay = 20;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       const who = holder
         ? `pid ${holder.pid}${holder.applicationName ? ` (${holder.applicationName})` : ""}`
         : "another session";
@@ -60,11 +64,18 @@ export async function acquireLock(
         },
       );
     }
-    throw error;
-  } finally {
-    await session.exec("RESET lock_timeout").catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+    delay = Math.min(delay * 2, MAX_POLL_MS);
+    const again = await session.query<{ ok: boolean }>(
+      "SELECT pg_try_advisory_lock($1::bigint) AS ok",
+      [key],
+    );
+    if (again.rows[0]!.ok) return;
   }
 }
+
+/** The longest pause between two tries for a lock someone else holds. */
+const MAX_POLL_MS = 250;
 
 export async function releaseLock(session: Session, key: string): Promise<void> {
   await session.query("SELECT pg_advisory_unlock($1::bigint)", [key]);
