@@ -76,6 +76,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // While shutting down, a response in flight also closes its keep-alive connection: otherwise
+  // the server would wait for the client to hang up before it could finish closing.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   if (options.metrics) {
     const metrics = options.metrics;
     app.addHook("onResponse", async (request, reply) => {
