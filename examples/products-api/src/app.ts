@@ -214,8 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const assets = publicFiles(options.publicDir);
   const page =
-    (name: "index.html" | "app.js", type: string) =>
-    async (_: unknown, reply: import("fastify").FastifyReply) =>
+    (name: Asset, type: string) => async (_: unknown, reply: import("fastify").FastifyReply) =>
       reply
         .type(type)
         .header("content-security-policy", "default-src 'self'; object-src 'none'; base-uri 'none'")
@@ -223,10 +222,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(assets[name]);
   app.get("/", { schema: { hide: true } }, page("index.html", "text/html; charset=utf-8"));
   app.get("/app.js", { schema: { hide: true } }, page("app.js", "text/javascript; charset=utf-8"));
+  app.get("/style.css", { schema: { hide: true } }, page("style.css", "text/css; charset=utf-8"));
+  app.get("/favicon.ico", { schema: { hide: true } }, async (_, reply) => reply.code(204).send());
   return app;
 }
 
-function publicFiles(dir: string | undefined): Record<"index.html" | "app.js", string> {
+type Asset = "index.html" | "app.js" | "style.css";
+
+function publicFiles(dir: string | undefined): Record<Asset, string> {
   const candidates = dir
     ? [dir]
     : [new URL("./public/", import.meta.url), new URL("../public/", import.meta.url)].map((u) =>
@@ -237,5 +240,6 @@ function publicFiles(dir: string | undefined): Record<"index.html" | "app.js", s
   return {
     "index.html": readFileSync(`${found}/index.html`, "utf8"),
     "app.js": readFileSync(`${found}/app.js`, "utf8"),
+    "style.css": readFileSync(`${found}/style.css`, "utf8"),
   };
 }

@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { verifyPassword } from "../src/password.js";
+import { ROOT } from "./support/databases.js";
+import { emptyDatabase } from "./support/service.js";
+
+const PITSTOP = `${ROOT}../../bin/pitstop.cjs`;
+const PASSWORD = "correct-horse-battery-staple";
+
+function pitstop(url: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(
+    process.execPath,
+    [PITSTOP, "--database", url, "--dir", "migrations", ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", ...env },
+    },
+  );
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+async function query<R>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe("seeds", () => {
+  it("the first admin comes from the environment once, and its password is never printed", async () => {
+    const url = await emptyDatabase("api_seeds");
+    expect(pitstop(url, ["up"]).code).toBe(0);
+
+    const none = pitstop(url, ["seed", "--seeds", "seeds"]);
+    expect(none.code, none.out).toBe(0);
+    expect(none.out).toContain("set ADMIN_EMAIL and ADMIN_PASSWORD");
+    expect(await query(url, "SELECT * FROM users")).toEqual([]);
+
+    const env = { ADMIN_EMAIL: "Admin@Example.com", ADMIN_PASSWORD: PASSWORD };
+    const first = pitstop(url, ["seed", "--seeds", "seeds"], env);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain("created the first admin: Admin@Example.com");
+    expect(first.out).not.toContain(PASSWORD);
+    const [admin] = await query<{ email: string; role: string; password_hash: string }>(
+      url,
+      "SELECT email, role, password_hash FROM users",
+    );
+    expect(admin).toMatchObject({ email: "Admin@Example.com", role: "admin" });
+    expect(admin!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(admin!.password_hash).not.toContain(PASSWORD);
+    expect(await verifyPassword(PASSWORD, admin!.password_hash)).toBe(true);
+    expect(await verifyPassword("wrong-password-entirely", admin!.password_hash)).toBe(false);
+
+    // Again, even with another admin asked for: one admin, unchanged; products still three.
+    const again = pitstop(url, ["seed", "--seeds", "seeds"], {
+      ADMIN_EMAIL: "second@example.com",
+      ADMIN_PASSWORD: "another-long-password",
+    });
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toContain("an admin exists (Admin@Example.com): nothing to do");
+    const users = await query<{ email: string; password_hash: string }>(
+      url,
+      "SELECT email, password_hash FROM users",
+    );
+    expect(users).toEqual([{ email: "Admin@Example.com", password_hash: admin!.password_hash }]);
+    expect(await query(url, "SELECT name FROM products ORDER BY name")).toEqual([
+      { name: "Nintendo Switch" },
+      { name: "PlayStation 4" },
+      { name: "Xbox One X" },
+    ]);
+  });
+
+  it("a short admin password fails the seed, which is rolled back", async () => {
+    const url = await emptyDatabase("api_seeds_short");
+    expect(pitstop(url, ["up"]).code).toBe(0);
+    const r = pitstop(url, ["seed", "--seeds", "seeds"], {
+      ADMIN_EMAIL: "a@b.c",
+      ADMIN_PASSWORD: "Xq7!zz-pw",
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain("ADMIN_PASSWORD is too short");
+    expect(r.out).not.toContain("Xq7!zz-pw");
+    expect(await query(url, "SELECT * FROM users")).toEqual([]);
+  });
+
+  it("src/migrations.gen.ts is the bundle of migrations/ (pitstop bundle --check)", () => {
+    const r = spawnSync(
+      process.execPath,
+      [PITSTOP, "--dir", "migrations", "bundle", "--check", "--out", "src/migrations.gen.ts"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+    expect(r.stdout + r.stderr).toContain("is up to date");
+    expect(r.status).toBe(0);
+  });
+});
