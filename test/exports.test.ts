@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/cli.js";
+
+// What users import: the built package through its `exports` map, not src/.
+describe("the package's public surface", () => {
+  it("pitstop exports the migration, driver, lint, seed and declarative entry points", async () => {
+    const api = await import("pitstop");
+    for (const name of [
+      "migrate",
+      "status",
+      "Migrator",
+      "directorySource",
+      "listSource",
+      "openDriver",
+      "createPgDriver",
+      "createPGliteDriver",
+      "maskUrl",
+      "lint",
+      "lintMigrations",
+      "seedDatabase",
+      "inspect",
+      "diff",
+      "renderDump",
+      "defineConfig",
+      "PitstopError",
+      "DatabaseError",
+    ]) {
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe("function");
+    }
+  });
+
+  it("pitstop/testing exports the test database helpers", async () => {
+    const testing = await import("pitstop/testing");
+    for (const name of [
+      "createTestDatabase",
+      "testDatabaseFixture",
+      "closeTestDatabases",
+      "startPostgres",
+      "startTestServer",
+      "stopTestServer",
+    ]) {
+      expect(typeof (testing as Record<string, unknown>)[name], name).toBe("function");
+    }
+  });
+
+  it("importing pitstop loads neither pg, PGlite nor the parser", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const probe = (...extra: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, [`${ROOT}/test/helpers/heavy-imports.mjs`, ...extra], {
+          cwd: ROOT,
+          encoding: "utf8",
+        }),
+      );
+    expect(probe()).toEqual([]);
+    // The probe does see them when they are loaded.
+    expect(probe("pg")).toEqual(["pg"]);
+  });
+});
