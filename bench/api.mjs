@@ -6,7 +6,11 @@
 //
 //   BENCH_API_SECONDS=10 (measured run) BENCH_API_ROUNDS=2 (per server)
 //
-// `node bench/api.mjs --baseline <port>` is the baseline server itself (body on stdin).
+// A middle line separates the database from the service's own work: bare
+// Fastify running the service's list query on a pg Pool and sending the rows.
+//
+// `node bench/api.mjs --baseline <port>` is the baseline server itself (body on stdin);
+// `--baseline-db <port> <url>` the one that queries.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -15,6 +19,8 @@ import { join } from "node:path";
 
 if (process.argv[2] === "--baseline") {
   await serveBaseline(Number(process.argv[3]));
+} else if (process.argv[2] === "--baseline-db") {
+  await serveQuery(Number(process.argv[3]), process.argv[4]);
 } else {
   await main();
 }
@@ -31,6 +37,30 @@ async function serveBaseline(port) {
   });
   await app.listen({ host: "127.0.0.1", port });
   process.once("SIGTERM", () => app.close().then(() => process.exit(0)));
+}
+
+/** Bare Fastify + pg: the service's list query (default sort, first page), rows sent as JSON. */
+async function serveQuery(port, url) {
+  const { default: Fastify } = await import("fastify");
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const app = Fastify({ logger: false });
+  app.get("/v1/products", async () => {
+    const { rows } = await pool.query(
+      `SELECT id, name, price::float8 AS price, description, tags, created, created::text AS sort_key
+         FROM products WHERE ($1::text IS NULL OR tags @> ARRAY[$1::text])
+         ORDER BY created ASC, id ASC LIMIT $2`,
+      [null, 21],
+    );
+    return { items: rows.map(({ sort_key: _, ...p }) => p), next_cursor: null };
+  });
+  await app.listen({ host: "127.0.0.1", port });
+  process.once("SIGTERM", () =>
+    app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+  );
 }
 
 async function main() {
@@ -139,6 +169,7 @@ async function main() {
   const server = await startPostgres();
   let service;
   let baseline;
+  let queryBase;
   let results;
   let products;
   try {
@@ -156,7 +187,12 @@ async function main() {
       if (r.status !== 0) throw new Error(`pitstop ${args[0]} failed:\n${r.stdout}${r.stderr}`);
     }
 
-    const [apiPort, debugPort, basePort] = [await freePort(), await freePort(), await freePort()];
+    const [apiPort, debugPort, basePort, queryPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const env = { ...pgEnv(), LOG_LEVEL: "warn" };
     for (const key of Object.keys(env)) if (key.startsWith("API_")) delete env[key];
     service = start(
@@ -184,23 +220,39 @@ async function main() {
     const same = await waitFor(baseline, baselineUrl, "baseline");
     if (same !== body) throw new Error("the baseline does not serve the service's body");
 
-    await load(baselineUrl, warmupSeconds);
-    await load(serviceUrl, warmupSeconds);
-    const runs = { baseline: [], service: [] };
+    queryBase = start(
+      [new URL(import.meta.url).pathname, "--baseline-db", String(queryPort), dbUrl],
+      {
+        env: pgEnv(),
+      },
+    );
+    queryBase.stdin.end();
+    const queryUrl = `http://127.0.0.1:${queryPort}/v1/products`;
+    const queried = JSON.parse(await waitFor(queryBase, queryUrl, "Fastify + pg"));
+    if (queried.items?.length !== 3) throw new Error("Fastify + pg does not serve the 3 products");
+
+    const urls = { baseline: baselineUrl, query: queryUrl, service: serviceUrl };
+    for (const url of Object.values(urls)) await load(url, warmupSeconds);
+    const runs = { baseline: [], query: [], service: [] };
+    const names = Object.keys(urls);
     for (let i = 0; i < rounds; i++) {
-      // Who goes first alternates.
-      const order = i % 2 ? ["service", "baseline"] : ["baseline", "service"];
-      for (const name of order)
-        runs[name].push(await measure(name === "service" ? serviceUrl : baselineUrl));
+      // Who goes first rotates.
+      const order = [...names.slice(i % 3), ...names.slice(0, i % 3)];
+      for (const name of order) runs[name].push(await measure(urls[name]));
     }
     const best = (list) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
-    results = { baseline: best(runs.baseline), service: best(runs.service), runs };
+    results = {
+      baseline: best(runs.baseline),
+      query: best(runs.query),
+      service: best(runs.service),
+      runs,
+    };
   } finally {
-    for (const child of [service, baseline]) if (child) await stop(child);
+    for (const child of [service, baseline, queryBase]) if (child) await stop(child);
     await server.stop();
   }
 
-  const { baseline: b, service: s } = results;
+  const { baseline: b, query: q, service: s } = results;
   console.log(
     `bench/api: GET /v1/products (${products} products), autocannon ${connections} connections, ${warmupSeconds} s warm-up, best of ${rounds} x ${seconds} s each; ${os.availableParallelism()} cores, Node ${process.versions.node}, PostgreSQL ${server.version}`,
   );
@@ -211,6 +263,12 @@ async function main() {
     );
   line("bare Fastify from memory (floor)", b, "1.00x", "1.00x");
   line(
+    "bare Fastify + pg, same query",
+    q,
+    `${(q.rps / b.rps).toFixed(2)}x`,
+    `${(q.p99 / b.p99).toFixed(2)}x`,
+  );
+  line(
     "products-api (PostgreSQL)",
     s,
     `${(s.rps / b.rps).toFixed(2)}x`,
@@ -218,6 +276,9 @@ async function main() {
   );
   const all = (list) => list.map((r) => r.rps.toFixed(0)).join(", ");
   console.log(
-    `every round, req/s: floor ${all(results.runs.baseline)}; service ${all(results.runs.service)}`,
+    `every round, req/s: floor ${all(results.runs.baseline)}; Fastify + pg ${all(results.runs.query)}; service ${all(results.runs.service)}`,
+  );
+  console.log(
+    `products-api against Fastify + pg (the service's own work): ${(s.rps / q.rps).toFixed(2)}x req/s, ${(s.p99 / q.p99).toFixed(2)}x p99`,
   );
 }
