@@ -7,7 +7,7 @@
  * const { error } = await migrate({ url: process.env.DATABASE_URL, migrations });
  * if (error) { console.error(error.message); process.exit(1); }
  */
-import { PitstopError } from "./core/errors.js";
+import { asPitstopError } from "./core/errors.js";
 import type { Migration } from "./core/migration.js";
 import type { Driver } from "./driver/driver.js";
 import type { LintOptions, LintReport } from "./lint/lint.js";
@@ -110,10 +110,7 @@ export async function migrate(options: MigrateOptions): Promise<RunResult> {
     const migrator = new Migrator({ ...options, driver, source: toSource(options.migrations) });
     return await migrator.up(options.to ? { to: options.to } : {});
   } catch (error) {
-    const e =
-      error instanceof PitstopError
-        ? error
-        : new PitstopError("INTERNAL", String(error), { cause: error });
+    const e = asPitstopError(error);
     return { results: [], error: e, warnings: [] };
   } finally {
     await opened?.close();

@@ -46,6 +46,26 @@ export class PitstopError extends Error {
   }
 }
 
+/**
+ * Any error as a PitstopError: a server error (one with a SQLSTATE `code`)
+ * becomes `DATABASE` and keeps its SQLSTATE in the message; anything else
+ * is `INTERNAL`.
+ */
+export function asPitstopError(error: unknown): PitstopError {
+  if (error instanceof PitstopError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const sqlstate = (error as { code?: unknown } | null)?.code;
+  if (typeof sqlstate === "string" && /^[0-9A-Z]{5}$/.test(sqlstate)) {
+    return new PitstopError("DATABASE", `${message} (SQLSTATE ${sqlstate})`, {
+      cause: error,
+      ...(sqlstate === "40P01"
+        ? { hint: "Another session held a lock this needed at the same time; run it again." }
+        : {}),
+    });
+  }
+  return new PitstopError("INTERNAL", message, { cause: error });
+}
+
 /** Bad flags, config or arguments: exit code 2. */
 export class UsageError extends PitstopError {
   constructor(message: string, options: Omit<PitstopErrorOptions, "exitCode"> = {}) {

@@ -1,4 +1,4 @@
-import { PitstopError } from "../core/errors.js";
+import { asPitstopError, PitstopError } from "../core/errors.js";
 import {
   type HistoryRecord,
   isEffectivelyApplied,
@@ -327,7 +327,7 @@ export class Migrator {
     try {
       migrations = await this.#options.source.load();
     } catch (error) {
-      return { errors: [toPitstopError(error)], warnings };
+      return { errors: [asPitstopError(error)], warnings };
     }
     const { loadParser } = await import("../sql/parser.js");
     const { splitSql } = await import("../sql/split.js");
@@ -338,7 +338,7 @@ export class Migrator {
         try {
           splitSql(script.sql, { file: script.file, source: script.source, offset: script.offset });
         } catch (error) {
-          errors.push(toPitstopError(error));
+          errors.push(asPitstopError(error));
         }
       }
     }
@@ -423,7 +423,7 @@ export class Migrator {
         { guardForeign: true },
       );
     } catch (error) {
-      return { results: [], error: toPitstopError(error), warnings: [] };
+      return { results: [], error: asPitstopError(error), warnings: [] };
     }
   }
 
@@ -588,9 +588,3 @@ function firstLine(text: string | null): string {
   return (text ?? "").split("\n")[0]!;
 }
 
-function toPitstopError(error: unknown): PitstopError {
-  if (error instanceof PitstopError) return error;
-  return new PitstopError("INTERNAL", error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
-}

@@ -1,4 +1,4 @@
-import { PitstopError } from "../core/errors.js";
+import { asPitstopError, PitstopError } from "../core/errors.js";
 import { migrationId, type Script } from "../core/migration.js";
 import type { Plan, PlanStep } from "../core/plan.js";
 import type { Session } from "../driver/driver.js";
@@ -103,12 +103,6 @@ function base(step: PlanStep) {
 
 function notExecuted(step: PlanStep): MigrationResult {
   return { ...base(step), status: "not_executed" };
-}
-
-function asPitstopError(error: unknown): PitstopError {
-  if (error instanceof PitstopError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new PitstopError("INTERNAL", message, { cause: error });
 }
 
 async function runStep(session: Session, p: Prepared, ctx: RunContext): Promise<number> {

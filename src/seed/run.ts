@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PitstopError } from "../core/errors.js";
+import { asPitstopError, PitstopError } from "../core/errors.js";
 import { DatabaseError, type Driver, type QueryResult, type Session } from "../driver/driver.js";
 import { migrationError } from "../runner/sql-error.js";
 import { nodeOf, parser, type RawStmt } from "../sql/parser.js";
@@ -69,10 +69,7 @@ export async function runSeeds(
       }
     });
   } catch (error) {
-    const e =
-      error instanceof PitstopError
-        ? error
-        : new PitstopError("INTERNAL", String(error), { cause: error });
+    const e = asPitstopError(error);
     return { results: [], error: e, rows: 0, truncated: [] };
   }
 }

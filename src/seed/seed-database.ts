@@ -1,4 +1,4 @@
-import { PitstopError } from "../core/errors.js";
+import { asPitstopError } from "../core/errors.js";
 import type { Driver } from "../driver/driver.js";
 import { Migrator } from "../runner/migrator.js";
 import { directorySource } from "../source/directory.js";
@@ -85,10 +85,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRu
       },
     });
   } catch (error) {
-    const e =
-      error instanceof PitstopError
-        ? error
-        : new PitstopError("INTERNAL", String(error), { cause: error });
+    const e = asPitstopError(error);
     return { results: [], error: e, rows: 0, truncated: [] };
   } finally {
     await opened?.close();
