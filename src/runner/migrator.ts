@@ -587,4 +587,3 @@ function problems(states: readonly MigrationStatus[]): string[] {
 function firstLine(text: string | null): string {
   return (text ?? "").split("\n")[0]!;
 }
-
