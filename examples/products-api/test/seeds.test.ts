@@ -1,9 +1,8 @@
 import { spawnSync } from "node:child_process";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/password.js";
 import { ROOT } from "./support/databases.js";
-import { emptyDatabase } from "./support/service.js";
+import { emptyDatabase, queryRows as query } from "./support/service.js";
 
 const PITSTOP = `${ROOT}../../bin/pitstop.cjs`;
 const PASSWORD = "correct-horse-battery-staple";
@@ -19,16 +18,6 @@ function pitstop(url: string, args: string[], env: Record<string, string> = {}) 
     },
   );
   return { code: r.status, out: r.stdout + r.stderr };
-}
-
-async function query<R>(url: string, sql: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as R[];
-  } finally {
-    await client.end();
-  }
 }
 
 describe("seeds", () => {

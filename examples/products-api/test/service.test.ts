@@ -6,7 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "./support/databases.js";
-import { emptyDatabase, type Service, startService } from "./support/service.js";
+import { emptyDatabase, queryRows as rows, type Service, startService } from "./support/service.js";
 
 // The built service as a process, on the run's PostgreSQL server: what a deploy runs.
 const started: Service[] = [];
@@ -18,16 +18,6 @@ const service = (args: string[], env: Record<string, string> = {}) => {
 afterAll(async () => {
   await Promise.all(started.map((s) => s.stop("SIGKILL")));
 });
-
-async function rows<R>(url: string, sql: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
 
 describe("the service process", () => {
   it("two replicas start at once on an empty database: both serve, migrations run once", async () => {

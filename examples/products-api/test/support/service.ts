@@ -96,3 +96,14 @@ export async function emptyDatabase(name: string): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The rows of one query on a database of the run's server, over a connection of its own. */
+export async function queryRows<R>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
