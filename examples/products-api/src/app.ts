@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import swagger from "@fastify/swagger";
 import { Ajv } from "ajv";
 import formats from "ajv-formats";
@@ -11,8 +9,10 @@ import Fastify, {
 } from "fastify";
 import type { Db } from "./db.js";
 import type { Metrics } from "./metrics.js";
+import { registerPage } from "./page.js";
 import { HttpProblem, sendProblem, toProblem } from "./problem.js";
-import { type ProductInput, ProductRepository, type Sort } from "./repository.js";
+import { ProductRepository } from "./repository.js";
+import { registerProductRoutes } from "./routes.js";
 import * as S from "./schemas.js";
 
 export interface AppOptions {
@@ -104,142 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
 
-  const repo = new ProductRepository(options.db);
-  const problems = { "4xx": { $ref: "Problem#" } };
-  const writer = async (request: { headers: Record<string, unknown> }) => {
-    const user = request.headers["x-user-id"];
-    if (typeof user !== "string" || user.trim() === "" || user.length > 200) {
-      throw new HttpProblem(
-        401,
-        "Unauthorized",
-        "writes need the X-User-Id header set by the front proxy",
-        [{ field: "x-user-id", in: "header", message: "is required" }],
-      );
-    }
-  };
-  const missing = (id: string) => new HttpProblem(404, "Not found", `no product ${id}`);
-
-  app.get<{ Querystring: { limit: number; cursor?: string; tag?: string; sort: Sort } }>(
-    "/v1/products",
-    {
-      schema: {
-        summary: "List products",
-        querystring: S.listQuery,
-        response: { 200: S.page, ...problems },
-      },
-    },
-    async (request) => {
-      const page = await repo.list(request.query);
-      return { items: page.items, next_cursor: page.nextCursor };
-    },
-  );
-  app.get<{ Params: { id: string } }>(
-    "/v1/products/:id",
-    {
-      schema: {
-        summary: "One product",
-        params: S.idParams,
-        response: { 200: { $ref: "Product#" }, ...problems },
-      },
-    },
-    async (request) =>
-      (await repo.get(request.params.id)) ?? Promise.reject(missing(request.params.id)),
-  );
-  app.post<{ Body: ProductInput }>(
-    "/v1/products",
-    {
-      preHandler: writer,
-      schema: {
-        summary: "Add a product",
-        headers: S.userHeader,
-        body: S.productInput,
-        response: { 201: { $ref: "Product#" }, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const created = await repo.create(request.body);
-      return reply.code(201).header("location", `/v1/products/${created.id}`).send(created);
-    },
-  );
-  app.put<{ Params: { id: string }; Body: ProductInput }>(
-    "/v1/products/:id",
-    {
-      preHandler: writer,
-      schema: {
-        summary: "Replace a product",
-        headers: S.userHeader,
-        params: S.idParams,
-        body: S.productInput,
-        response: { 200: { $ref: "Product#" }, ...problems },
-      },
-    },
-    async (request) =>
-      (await repo.replace(request.params.id, request.body)) ??
-      Promise.reject(missing(request.params.id)),
-  );
-  app.patch<{ Params: { id: string }; Body: Partial<ProductInput> }>(
-    "/v1/products/:id",
-    {
-      preHandler: writer,
-      schema: {
-        summary: "Change some fields of a product",
-        headers: S.userHeader,
-        params: S.idParams,
-        body: S.productPatch,
-        response: { 200: { $ref: "Product#" }, ...problems },
-      },
-    },
-    async (request) =>
-      (await repo.update(request.params.id, request.body)) ??
-      Promise.reject(missing(request.params.id)),
-  );
-  app.delete<{ Params: { id: string } }>(
-    "/v1/products/:id",
-    {
-      preHandler: writer,
-      schema: {
-        summary: "Remove a product",
-        headers: S.userHeader,
-        params: S.idParams,
-        response: { 204: { type: "null" }, ...problems },
-      },
-    },
-    async (request, reply) => {
-      if (!(await repo.remove(request.params.id))) throw missing(request.params.id);
-      return reply.code(204).send();
-    },
-  );
+  registerProductRoutes(app, new ProductRepository(options.db));
 
   app.get("/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const assets = publicFiles(options.publicDir);
-  const page =
-    (name: Asset, type: string) => async (_: unknown, reply: import("fastify").FastifyReply) =>
-      reply
-        .type(type)
-        .header("content-security-policy", "default-src 'self'; object-src 'none'; base-uri 'none'")
-        .header("x-content-type-options", "nosniff")
-        .send(assets[name]);
-  app.get("/", { schema: { hide: true } }, page("index.html", "text/html; charset=utf-8"));
-  app.get("/app.js", { schema: { hide: true } }, page("app.js", "text/javascript; charset=utf-8"));
-  app.get("/style.css", { schema: { hide: true } }, page("style.css", "text/css; charset=utf-8"));
-  app.get("/favicon.ico", { schema: { hide: true } }, async (_, reply) => reply.code(204).send());
+  registerPage(app, options.publicDir);
   return app;
-}
-
-type Asset = "index.html" | "app.js" | "style.css";
-
-function publicFiles(dir: string | undefined): Record<Asset, string> {
-  const candidates = dir
-    ? [dir]
-    : [new URL("./public/", import.meta.url), new URL("../public/", import.meta.url)].map((u) =>
-        fileURLToPath(u),
-      );
-  const found = candidates.find((d) => existsSync(`${d}/index.html`));
-  if (found === undefined) throw new Error(`no index.html in ${candidates.join(" or ")}`);
-  return {
-    "index.html": readFileSync(`${found}/index.html`, "utf8"),
-    "app.js": readFileSync(`${found}/app.js`, "utf8"),
-    "style.css": readFileSync(`${found}/style.css`, "utf8"),
-  };
 }
