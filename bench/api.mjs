@@ -47,7 +47,7 @@ async function serveQuery(port, url) {
   const app = Fastify({ logger: false });
   app.get("/v1/products", async () => {
     const { rows } = await pool.query(
-      `SELECT id, name, price::float8 AS price, description, tags, created, created::text AS sort_key
+      `SELECT id, name, price::float8 AS price, description, tags, created, updated_by, created::text AS sort_key
          FROM products WHERE ($1::text IS NULL OR tags @> ARRAY[$1::text])
          ORDER BY created ASC, id ASC LIMIT $2`,
       [null, 21],

@@ -24,9 +24,9 @@ it("the demo migrates and seeds products-api on PGlite, prints the status and se
     child.stderr.on("data", (c) => (out += c));
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code, out).toBe(0);
-    expect(out).toContain("Applied 4 migration(s)");
+    expect(out).toContain("Applied 5 migration(s)");
     expect(out).toMatch(/001_products\.sql\s+3 row\(s\)/);
-    expect(out).toContain("4 applied, 0 pending.");
+    expect(out).toContain("5 applied, 0 pending.");
     expect(out).toMatch(
       /products-api is serving http:\/\/127\.0\.0\.1:\d+ {2}\(3 products: .*Xbox One X/,
     );

@@ -7,6 +7,8 @@ export interface Product {
   description: string;
   tags: string[];
   created: Date;
+  /** The X-User-Id of the last write; null for rows the seeds wrote. */
+  updated_by: string | null;
 }
 
 export interface ProductInput {
@@ -43,7 +45,7 @@ const SORT_COLUMNS = {
   name: { column: "name", type: "text" },
 } as const;
 
-const COLUMNS = "id, name, price::float8 AS price, description, tags, created";
+const COLUMNS = "id, name, price::float8 AS price, description, tags, created, updated_by";
 
 /** Products, stored in PostgreSQL. Every value travels as a bind parameter. */
 export class ProductRepository {
@@ -87,13 +89,13 @@ export class ProductRepository {
     return rows[0];
   }
 
-  async create(input: ProductInput): Promise<Product> {
+  async create(input: ProductInput, user: string): Promise<Product> {
     const { rows } = await conflicts(
       this.db.query<Product>(
-        `INSERT INTO products (name, price, description, tags)
-         VALUES ($1, $2, $3, $4)
+        `INSERT INTO products (name, price, description, tags, updated_by)
+         VALUES ($1, $2, $3, $4, $5)
          RETURNING ${COLUMNS}`,
-        [input.name, input.price, input.description ?? "", input.tags ?? []],
+        [input.name, input.price, input.description ?? "", input.tags ?? [], user],
       ),
       input.name,
     );
@@ -101,13 +103,13 @@ export class ProductRepository {
   }
 
   /** PUT: every field replaced (left-out optional ones go back to their defaults). */
-  async replace(id: string, input: ProductInput): Promise<Product | undefined> {
+  async replace(id: string, input: ProductInput, user: string): Promise<Product | undefined> {
     const { rows } = await conflicts(
       this.db.query<Product>(
-        `UPDATE products SET name = $2, price = $3, description = $4, tags = $5
+        `UPDATE products SET name = $2, price = $3, description = $4, tags = $5, updated_by = $6
           WHERE id = $1
           RETURNING ${COLUMNS}`,
-        [id, input.name, input.price, input.description ?? "", input.tags ?? []],
+        [id, input.name, input.price, input.description ?? "", input.tags ?? [], user],
       ),
       input.name,
     );
@@ -115,17 +117,20 @@ export class ProductRepository {
   }
 
   /** PATCH: only the fields given. */
-  async update(id: string, patch: Partial<ProductInput>): Promise<Product | undefined> {
+  async update(
+    id: string,
+    patch: Partial<ProductInput>,
+    user: string,
+  ): Promise<Product | undefined> {
     const fields = (["name", "price", "description", "tags"] as const).filter(
       (f) => patch[f] !== undefined,
     );
-    if (fields.length === 0) return this.get(id);
-    const sets = fields.map((f, i) => `${f} = $${i + 2}`).join(", ");
+    const sets = fields.map((f, i) => `${f} = $${i + 3}`);
     const { rows } = await conflicts(
-      this.db.query<Product>(`UPDATE products SET ${sets} WHERE id = $1 RETURNING ${COLUMNS}`, [
-        id,
-        ...fields.map((f) => patch[f]),
-      ]),
+      this.db.query<Product>(
+        `UPDATE products SET ${[...sets, "updated_by = $2"].join(", ")} WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, user, ...fields.map((f) => patch[f])],
+      ),
       patch.name,
     );
     return rows[0];

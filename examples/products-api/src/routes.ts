@@ -57,7 +57,7 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       },
     },
     async (request, reply) => {
-      const created = await repo.create(request.body);
+      const created = await repo.create(request.body, userOf(request));
       return reply.code(201).header("location", `/v1/products/${created.id}`).send(created);
     },
   );
@@ -74,7 +74,7 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       },
     },
     async (request) =>
-      (await repo.replace(request.params.id, request.body)) ??
+      (await repo.replace(request.params.id, request.body, userOf(request))) ??
       Promise.reject(missing(request.params.id)),
   );
   app.patch<{ Params: { id: string }; Body: Partial<ProductInput> }>(
@@ -90,7 +90,7 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       },
     },
     async (request) =>
-      (await repo.update(request.params.id, request.body)) ??
+      (await repo.update(request.params.id, request.body, userOf(request))) ??
       Promise.reject(missing(request.params.id)),
   );
   app.delete<{ Params: { id: string } }>(
@@ -109,4 +109,9 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       return reply.code(204).send();
     },
   );
+}
+
+/** The writer's id; the preHandler has checked it is there. */
+function userOf(request: { headers: Record<string, unknown> }): string {
+  return (request.headers["x-user-id"] as string).trim();
 }

@@ -22,11 +22,15 @@ const fields = {
 export const product = {
   $id: "Product",
   type: "object",
-  required: ["id", "name", "price", "description", "tags", "created"],
+  required: ["id", "name", "price", "description", "tags", "created", "updated_by"],
   properties: {
     id: uuid,
     ...fields,
     created: { type: "string", format: "date-time" },
+    updated_by: {
+      type: ["string", "null"],
+      description: "The X-User-Id of the last write (null for seeded rows).",
+    },
   },
 } as const;
 

@@ -16,6 +16,7 @@ interface Product {
   description: string;
   tags: string[];
   created: string;
+  updated_by: string | null;
 }
 
 describe.each(DRIVERS)("products API on %s", (driver) => {
@@ -161,6 +162,7 @@ describe.each(DRIVERS)("products API on %s", (driver) => {
     expect(r.statusCode).toBe(201);
     const made = r.json() as Product;
     expect(made).toMatchObject({
+      updated_by: "user-42",
       name: "Steam Deck",
       price: 399.99,
       description: "",
@@ -232,17 +234,28 @@ describe.each(DRIVERS)("products API on %s", (driver) => {
 
   it("PUT replaces, PATCH changes the fields given, both 404 on unknown ids", async () => {
     const xbox = (await list("?tag=microsoft")).items[0]!;
+    expect(xbox.updated_by).toBeNull();
     const put = await send("PUT", `/v1/products/${xbox.id}`, { name: "Xbox Series X", price: 549 });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({
+      updated_by: "user-42",
       id: xbox.id,
       name: "Xbox Series X",
       price: 549,
       description: "",
       tags: [],
     });
-    const patch = await send("PATCH", `/v1/products/${xbox.id}`, { price: 499.5 });
-    expect(patch.json()).toMatchObject({ name: "Xbox Series X", price: 499.5 });
+    const patch = await send(
+      "PATCH",
+      `/v1/products/${xbox.id}`,
+      { price: 499.5 },
+      { "x-user-id": "  user-7 " },
+    );
+    expect(patch.json()).toMatchObject({
+      name: "Xbox Series X",
+      price: 499.5,
+      updated_by: "user-7",
+    });
     problem(await send("PATCH", `/v1/products/${xbox.id}`, {}), 400);
     problem(await send("PUT", `/v1/products/${MISSING_ID}`, { name: "Z", price: 1 }), 404);
     problem(await send("PATCH", `/v1/products/${MISSING_ID}`, { price: 1 }), 404);

@@ -36,13 +36,14 @@ describe("the service process", () => {
       url,
       "SELECT version FROM pitstop_migrations ORDER BY version",
     );
-    expect(history.map((h) => h.version)).toEqual(["1", "2", "3", "4"]);
+    expect(history.map((h) => h.version)).toEqual(["1", "2", "3", "4", "5"]);
     const applied = [...a.logs, ...b.logs].filter((l) => l.msg === "migration applied");
     expect(applied.map((l) => l.migration).sort()).toEqual([
       "000001_create_products_table",
       "000002_add_tags_to_products",
       "000003_create_users_table",
       "000004_index_products_for_listing",
+      "000005_add_updated_by_to_products",
     ]);
     expect([a, b].every((s) => s.logs.some((l) => l.msg === "migrations current"))).toBe(true);
     expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
@@ -165,7 +166,7 @@ describe("the service process", () => {
     const first = await unmigrated.ready;
     const notReady = await fetch(`${first.debug}/readyz`);
     expect(notReady.status).toBe(503);
-    expect((await notReady.json()).checks).toEqual({ database: "ok", migrations: "4 pending" });
+    expect((await notReady.json()).checks).toEqual({ database: "ok", migrations: "5 pending" });
     expect(await unmigrated.stop()).toBe(0);
 
     const s = service(["--db-url", url, "--db-disable-tls"]);
@@ -174,7 +175,7 @@ describe("the service process", () => {
     expect(await (await fetch(`${debug}/healthz`)).text()).toBe("ok\n");
     const ready = await fetch(`${debug}/readyz`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).checks.migrations).toBe("current (4)");
+    expect((await ready.json()).checks.migrations).toBe("current (5)");
     await fetch(`${served}/v1/products`);
     await fetch(`${served}/v1/products/not-a-uuid`);
     const metrics = await (await fetch(`${debug}/metrics`)).text();
