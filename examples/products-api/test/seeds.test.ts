@@ -1,10 +1,16 @@
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/password.js";
 import { ROOT } from "./support/databases.js";
 import { emptyDatabase, queryRows as query } from "./support/service.js";
 
-const PITSTOP = `${ROOT}../../bin/pitstop.cjs`;
+// The pitstop CLI of the installed package (the workspace link here, the registry's copy elsewhere).
+const PITSTOP = join(
+  dirname(createRequire(import.meta.url).resolve("pitstop/package.json")),
+  "bin/pitstop.cjs",
+);
 const PASSWORD = "correct-horse-battery-staple";
 
 function pitstop(url: string, args: string[], env: Record<string, string> = {}) {
