@@ -26,7 +26,7 @@ function pitstop(url: string, args: string[], env: Record<string, string> = {}) 
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe("seeds", () => {
+describe("migrations and seeds", () => {
   it("the first admin comes from the environment once, and its password is never printed", async () => {
     const url = await emptyDatabase("api_seeds");
     expect(pitstop(url, ["up"]).code).toBe(0);
@@ -81,6 +81,37 @@ describe("seeds", () => {
     expect(r.out).toContain("ADMIN_PASSWORD is too short");
     expect(r.out).not.toContain("Xq7!zz-pw");
     expect(await query(url, "SELECT * FROM users")).toEqual([]);
+  });
+
+  it("every migration goes down and comes back up, and the schema is the same", async () => {
+    const url = await emptyDatabase("api_round_trip");
+    expect(pitstop(url, ["up"]).code).toBe(0);
+    const schema = async () =>
+      query<{ t: string }>(
+        url,
+        `SELECT table_name || '.' || column_name || ' ' || data_type AS t
+           FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'pitstop_migrations'
+          UNION ALL SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public'
+          ORDER BY 1`,
+      );
+    const before = await schema();
+    expect(before.length).toBeGreaterThan(10);
+    const down = pitstop(url, ["reset", "--yes"]);
+    expect(down.code, down.out).toBe(0);
+    expect(await query(url, "SELECT to_regclass('products') AS t")).toEqual([{ t: null }]);
+    const up = pitstop(url, ["up"]);
+    expect(up.code, up.out).toBe(0);
+    expect(await schema()).toEqual(before);
+  });
+
+  it("pitstop lint finds nothing to fix in the migrations", () => {
+    const r = spawnSync(
+      process.execPath,
+      [PITSTOP, "--dir", "migrations", "lint", "--all", "--pg-version", "15", "--format", "json"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
   });
 
   it("src/migrations.gen.ts is the bundle of migrations/ (pitstop bundle --check)", () => {
