@@ -18,7 +18,7 @@ declare const PITSTOP_VERSION: string;
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift where --check asks. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
@@ -84,8 +84,65 @@ function count(value: string | undefined): number | undefined {
   return n;
 }
 
-function buildProgram(): Command {
-  const program = new Command("pitstop")
+/** Global options that take a value: the word after them is not the command's name. */
+const VALUE_OPTIONS = new Set([
+  "-d",
+  "--database",
+  "--dir",
+  "--seeds",
+  "--format",
+  "-c",
+  "--config",
+  "--schema",
+  "--table",
+  "--data-dir",
+  "--lock-timeout",
+  "--ddl-lock-timeout",
+  "--statement-timeout",
+  "--lock-retries",
+]);
+
+/**
+ * The command a run needs defined: its name; "" for none (`--version`);
+ * undefined for all of them (help, no command, anything unclear). Defining
+ * forty commands with their options is a few ms of every start.
+ */
+export function commandToDefine(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  if (args.some((a) => a === "-h" || a === "--help")) return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return undefined;
+    if (arg.startsWith("-")) {
+      if (!arg.includes("=") && VALUE_OPTIONS.has(arg)) i++;
+      continue;
+    }
+    return arg === "help" ? undefined : arg;
+  }
+  return args.some((a) => a === "-v" || a === "--version") ? "" : undefined;
+}
+
+function buildProgram(argv: readonly string[], all = false): Command {
+  const only = all ? undefined : commandToDefine(argv);
+  const root = buildRoot();
+  let matched = false;
+  // Commands this run does not need are built detached: same calls, nothing registered.
+  const program = {
+    command(spec: string): Command {
+      const name = spec.split(" ")[0]!;
+      if (only !== undefined && only !== name) return new Command(name);
+      matched = true;
+      return root.command(spec);
+    },
+  };
+  defineCommands(program);
+  // An unknown command (a typo): define them all, so commander names the ones there are.
+  if (only && !matched) return buildProgram(argv, true);
+  return root;
+}
+
+function buildRoot(): Command {
+  return new Command("pitstop")
     .description("PostgreSQL schema migrations, safe to run against a live system.")
     .version(PITSTOP_VERSION, "-v, --version")
     .option(
@@ -134,7 +191,9 @@ Docs: docs/migrations.md`,
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
+}
 
+function defineCommands(program: { command(spec: string): Command }): void {
   program
     .command("init")
     .description("create the migrations folder and a pitstop.config.ts")
@@ -603,8 +662,6 @@ Docs: docs/migrations.md`,
         (await import("./commands/test-server.js")).runTestServerStatus(s, out, o),
       ),
     );
-
-  return program;
 }
 
 /** `--only a --only b,c` -> [a, b, c]. */
