@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { checksum } from "../../core/checksum.js";
@@ -6,6 +6,7 @@ import { PitstopError } from "../../core/errors.js";
 import type { Migration, SqlScript } from "../../core/migration.js";
 import { canonicalVersion, compareVersions } from "../../core/version.js";
 import { FORMATS, scanMigrationFolder } from "../../source/directory.js";
+import { checkFile } from "../check-file.js";
 import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
@@ -73,15 +74,10 @@ export async function runBundle(
     "",
   ].join("\n");
   if (check) {
-    const current = existsSync(outFile) ? readFileSync(outFile, "utf8") : undefined;
-    const stale = current !== text;
-    if (out.json) out.data({ ok: !stale, stale, out: outFile });
-    else if (stale)
-      out.line(
-        `${outFile} is ${current === undefined ? "missing" : "stale"}: it does not match ${settings.dir}/. Run \`pitstop bundle --out ${outFile}\` and commit it.`,
-      );
-    else out.line(`${outFile} is up to date with ${settings.dir}/.`);
-    return stale ? 4 : 0;
+    return checkFile(out, outFile, text, {
+      against: `${settings.dir}/`,
+      fix: `pitstop bundle --out ${outFile}`,
+    });
   }
   await mkdir(dirname(resolve(outFile)), { recursive: true });
   await writeFile(outFile, text);

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { PitstopError, UsageError } from "../../core/errors.js";
 import { migrationsModel, planApply } from "../../declarative/declarative.js";
@@ -9,6 +8,7 @@ import { inspect } from "../../inspect/inspect.js";
 import type { SchemaModel } from "../../inspect/model.js";
 import { directorySource } from "../../source/directory.js";
 import { acquireLock, lockKey, releaseLock } from "../../store/lock.js";
+import { checkFile } from "../check-file.js";
 import { confirm } from "../confirm.js";
 import { closeForExit, openDatabase } from "../context.js";
 import type { Output } from "../output.js";
@@ -57,15 +57,10 @@ export async function runSchemaDump(
   }
   const text = out.json && !flags.out ? `${JSON.stringify(model, null, 2)}\n` : renderDump(model);
   if (flags.check) {
-    const current = existsSync(flags.out!) ? readFileSync(flags.out!, "utf8") : undefined;
-    const stale = current !== text;
-    if (out.json) out.data({ ok: !stale, stale, file: flags.out });
-    else if (stale)
-      out.line(
-        `${flags.out} is ${current === undefined ? "missing" : "stale"}: it does not match the ${from === "database" ? "database" : "migrations"}. Run \`pitstop schema dump --out ${flags.out}${from === "migrations" ? " --from migrations" : ""}\` and commit it.`,
-      );
-    else out.line(`${flags.out} is up to date.`);
-    return stale ? 4 : 0;
+    return checkFile(out, flags.out!, text, {
+      against: `the ${from === "database" ? "database" : "migrations"}`,
+      fix: `pitstop schema dump --out ${flags.out}${from === "migrations" ? " --from migrations" : ""}`,
+    });
   }
   if (flags.out) {
     await writeFile(flags.out, text);
