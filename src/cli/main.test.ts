@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { commandToDefine, main } from "./main.js";
 
+// Defined by the build (esbuild `define`); a global stands in for it here.
+vi.stubGlobal("PITSTOP_VERSION", "0.0.0-test");
+
 const run = (...args: string[]) => commandToDefine(["node", "pitstop", ...args]);
 
 describe("commandToDefine", () => {
@@ -27,8 +30,6 @@ describe("commandToDefine", () => {
 });
 
 describe("main with one command defined", () => {
-  // Defined by the build (esbuild `define`); a global stands in for it here.
-  vi.stubGlobal("PITSTOP_VERSION", "0.0.0-test");
   const capture = async (...args: string[]) => {
     let text = "";
     const write = (chunk: string | Uint8Array) => {

@@ -84,37 +84,26 @@ function count(value: string | undefined): number | undefined {
   return n;
 }
 
-/** Global options that take a value: the word after them is not the command's name. */
-const VALUE_OPTIONS = new Set([
-  "-d",
-  "--database",
-  "--dir",
-  "--seeds",
-  "--format",
-  "-c",
-  "--config",
-  "--schema",
-  "--table",
-  "--data-dir",
-  "--lock-timeout",
-  "--ddl-lock-timeout",
-  "--statement-timeout",
-  "--lock-retries",
-]);
-
 /**
  * The command a run needs defined: its name; "" for none (`--version`);
  * undefined for all of them (help, no command, anything unclear). Defining
  * forty commands with their options is a few ms of every start.
  */
-export function commandToDefine(argv: readonly string[]): string | undefined {
+export function commandToDefine(
+  argv: readonly string[],
+  root: Command = buildRoot(),
+): string | undefined {
+  // Global options that take a value: the word after one is not the command's name.
+  const valued = new Set(
+    root.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]),
+  );
   const args = argv.slice(2);
   if (args.some((a) => a === "-h" || a === "--help")) return undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") return undefined;
     if (arg.startsWith("-")) {
-      if (!arg.includes("=") && VALUE_OPTIONS.has(arg)) i++;
+      if (!arg.includes("=") && valued.has(arg)) i++;
       continue;
     }
     return arg === "help" ? undefined : arg;
@@ -123,8 +112,8 @@ export function commandToDefine(argv: readonly string[]): string | undefined {
 }
 
 function buildProgram(argv: readonly string[], all = false): Command {
-  const only = all ? undefined : commandToDefine(argv);
   const root = buildRoot();
+  const only = all ? undefined : commandToDefine(argv, root);
   let matched = false;
   // Commands this run does not need are built detached: same calls, nothing registered.
   const program = {
