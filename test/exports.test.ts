@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/cli.js";
 
 // What users import: the built package through its `exports` map, not src/.
+function expectFunctions(module: object, names: readonly string[]): void {
+  for (const name of names) {
+    expect(typeof (module as Record<string, unknown>)[name], name).toBe("function");
+  }
+}
+
 describe("the package's public surface", () => {
   it("pitstop exports the migration, driver, lint, seed and declarative entry points", async () => {
-    const api = await import("pitstop");
-    for (const name of [
+    expectFunctions(await import("pitstop"), [
       "migrate",
       "status",
       "Migrator",
@@ -24,23 +29,18 @@ describe("the package's public surface", () => {
       "defineConfig",
       "PitstopError",
       "DatabaseError",
-    ]) {
-      expect(typeof (api as Record<string, unknown>)[name], name).toBe("function");
-    }
+    ]);
   });
 
   it("pitstop/testing exports the test database helpers", async () => {
-    const testing = await import("pitstop/testing");
-    for (const name of [
+    expectFunctions(await import("pitstop/testing"), [
       "createTestDatabase",
       "testDatabaseFixture",
       "closeTestDatabases",
       "startPostgres",
       "startTestServer",
       "stopTestServer",
-    ]) {
-      expect(typeof (testing as Record<string, unknown>)[name], name).toBe("function");
-    }
+    ]);
   });
 
   it("importing pitstop loads neither pg, PGlite nor the parser", async () => {

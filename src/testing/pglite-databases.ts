@@ -284,14 +284,11 @@ function statementsApart(driver: Driver): Driver {
     await driver.exec("RELEASE SAVEPOINT pitstop_statement").catch(() => {});
     return result;
   };
+  // `driver` is borrowed()'s plain object: spreading it keeps the rest as they are.
   return {
     ...driver,
-    dialect: driver.dialect,
-    target: driver.target,
     query: (sql, params) => apart(() => driver.query(sql, params)),
     exec: (sql) => apart(() => driver.exec(sql)),
     copyFrom: (sql, data) => apart(() => driver.copyFrom(sql, data)),
-    session: (fn) => driver.session(fn),
-    close: () => driver.close(),
   } as Driver;
 }

@@ -46,14 +46,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Bodies are checked strictly (a price sent as "12" is an error); the query string is text, so
   // its numbers are coerced. Unknown fields are refused, not silently dropped.
-  const strict = formats.default(
-    new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true }),
-  );
-  const coercing = formats.default(
-    new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true }),
-  );
-  strict.addSchema(S.product);
-  coercing.addSchema(S.product);
+  const ajv = (coerceTypes: boolean) =>
+    formats.default(new Ajv({ allErrors: true, coerceTypes, useDefaults: true }));
+  const strict = ajv(false);
+  const coercing = ajv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === "body" ? strict : coercing).compile(schema),
   );

@@ -18,7 +18,6 @@ export interface PoolStats {
 
 /** The service's database: one pool for requests, and a pitstop driver over it for migrations. */
 export interface Database {
-  readonly kind: "postgres" | "pglite";
   readonly db: Db;
   /** pitstop's view of the same connections: migrations, status. */
   readonly driver: Driver;
@@ -34,7 +33,6 @@ export async function openDatabase(config: Config): Promise<Database> {
     // One in-process connection: the embedded default for development and the demo.
     const driver = await createPGliteDriver({ dataDir: config.dataDir });
     return {
-      kind: "pglite",
       db: driver,
       driver,
       target: driver.target,
@@ -57,7 +55,6 @@ export async function openDatabase(config: Config): Promise<Database> {
   const target = maskUrl(config.dbUrl);
   const driver = await createPgDriver({ pool, target });
   return {
-    kind: "postgres",
     db: pool,
     driver,
     target,

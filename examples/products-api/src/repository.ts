@@ -136,9 +136,13 @@ export class ProductRepository {
     return rows[0];
   }
 
-  async remove(id: string): Promise<boolean> {
-    const { rows } = await this.db.query("DELETE FROM products WHERE id = $1 RETURNING id", [id]);
-    return rows.length > 0;
+  /** The id removed; undefined when there was no such product. */
+  async remove(id: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ id: string }>(
+      "DELETE FROM products WHERE id = $1 RETURNING id",
+      [id],
+    );
+    return rows[0]?.id;
   }
 }
 

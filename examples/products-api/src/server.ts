@@ -30,16 +30,13 @@ async function main(): Promise<void> {
       ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
       : undefined;
 
-  let db: Database | undefined;
   const log = pino({ level: config.logLevel, base: { service: "products-api" } });
   log.info({ config: describeConfig(config) }, "starting");
 
-  try {
-    db = await openDatabase(config);
-  } catch (error) {
+  const db = await openDatabase(config).catch((error: unknown) => {
     log.fatal({ err: error }, "cannot open the database");
-    process.exit(1);
-  }
+    return process.exit(1);
+  });
   if (config.migrate) {
     const { migrate } = await import("pitstop");
     // Under pitstop's lock: replicas starting together wait for each other, migrations run once.
@@ -61,9 +58,9 @@ async function main(): Promise<void> {
     log.info({ version: result.current ?? null }, "migrations current");
   }
 
-  const metrics = createMetrics(() => db!.stats());
+  const metrics = createMetrics(() => db.stats());
   const app = await buildApp({ db: db.db, metrics, logger: log, ...(https ? { https } : {}) });
-  const debug = createDebugServer({ registry: metrics.registry, ready: () => readiness(db!), log });
+  const debug = createDebugServer({ registry: metrics.registry, ready: () => readiness(db), log });
 
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -105,7 +102,7 @@ async function main(): Promise<void> {
       await app.close();
       debug.closeAllConnections();
       await new Promise((resolve) => debug.close(resolve));
-      await db!.close();
+      await db.close();
       log.info({}, "stopped");
       process.exitCode = 0;
     } catch (error) {
