@@ -4,6 +4,8 @@ import type { Session } from "../driver/driver.js";
 import type { HistoryTable } from "./history.js";
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+/** The longest pause between two tries for a lock someone else holds. */
+const MAX_POLL_MS = 250;
 
 /**
  * The advisory lock key of a history table: the first 8 bytes of a sha256,
@@ -73,9 +75,6 @@ export async function acquireLock(
     if (again.rows[0]!.ok) return;
   }
 }
-
-/** The longest pause between two tries for a lock someone else holds. */
-const MAX_POLL_MS = 250;
 
 export async function releaseLock(session: Session, key: string): Promise<void> {
   await session.query("SELECT pg_advisory_unlock($1::bigint)", [key]);
