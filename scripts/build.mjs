@@ -46,7 +46,7 @@ await build({
   },
 });
 
-// The library entries share chunks so `pitstop` and `pitstop/testing` stay small.
+// The library entries share chunks so `pitstop` and `pg-pitstop/testing` stay small.
 await build({
   ...common,
   entryPoints: { index: "src/index.ts", testing: "src/testing/index.ts" },

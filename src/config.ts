@@ -60,7 +60,7 @@ export interface SeedsConfig {
  * Typed config for `pitstop.config.ts`.
  *
  * @example
- * import { defineConfig } from "pitstop";
+ * import { defineConfig } from "pg-pitstop";
  * export default defineConfig({ dir: "db/migrations", ddlLockTimeout: "3s" });
  */
 export function defineConfig(config: PitstopConfig): PitstopConfig {

@@ -2,7 +2,7 @@
  * pitstop: PostgreSQL schema migrations for TypeScript and Node.js.
  *
  * @example Migrate on start-up, from migrations bundled into the build:
- * import { migrate } from "pitstop";
+ * import { migrate } from "pg-pitstop";
  * import { migrations } from "./migrations.gen.js";
  * const { error } = await migrate({ url: process.env.DATABASE_URL, migrations });
  * if (error) { console.error(error.message); process.exit(1); }

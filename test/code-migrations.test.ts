@@ -8,7 +8,7 @@ describeEachDriver("TypeScript migrations beside SQL ones", (ctx) => {
     const { dir, write } = migrationsDir({
       "000001_users.sql":
         "-- +up\nCREATE TABLE users (id int PRIMARY KEY, email text);\n-- +down\nDROP TABLE users;\n",
-      "000002_seed.ts": `import type { MigrationDb } from "pitstop";
+      "000002_seed.ts": `import type { MigrationDb } from "pg-pitstop";
 export async function up(db: MigrationDb): Promise<void> {
   const { rows } = await db.query<{ n: number }>("SELECT 41 + $1::int AS n", [1]);
   await db.query("INSERT INTO users VALUES ($1, $2)", [rows[0]!.n, "a@example.com"]);
@@ -17,8 +17,10 @@ export async function down(db: MigrationDb): Promise<void> {
   await db.exec("DELETE FROM users");
 }
 `,
-      "000003_index.mjs": `export const config = { transaction: false };
+      "000003_index.mjs": `import { PitstopError } from "pitstop"; // the package's name before pg-pitstop
+export const config = { transaction: false };
 export async function up(db) {
+  if (typeof PitstopError !== "function") throw new Error("the old package name did not resolve");
   await db.exec("CREATE INDEX CONCURRENTLY users_email_idx ON users (email)");
 }
 export async function down(db) {

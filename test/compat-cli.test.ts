@@ -96,7 +96,7 @@ describeEachDriver("bundle", (ctx) => {
     const folder = fixtureCopy("goose/basic");
     writeFileSync(
       join(folder.dir, "00005_seed.ts"),
-      `import type { MigrationDb } from "pitstop";
+      `import type { MigrationDb } from "pg-pitstop";
 export async function up(db: MigrationDb): Promise<void> {
   await db.query("INSERT INTO users (email) VALUES ($1)", ["first@example.com"]);
 }
@@ -137,7 +137,7 @@ export async function up(db: MigrationDb): Promise<void> {
     rmSync(join(folder.dir, "00006_more.sql"));
     writeFileSync(
       join(app, "main.ts"),
-      `import { migrate } from "pitstop";
+      `import { migrate } from "pg-pitstop";
 import { migrations } from "./migrations.gen.js";
 const result = await migrate({ url: process.argv[2], migrations });
 console.log(JSON.stringify({ error: result.error?.message, ids: result.results.map((r) => r.id) }));
@@ -149,7 +149,7 @@ console.log(JSON.stringify({ error: result.error?.message, ids: result.results.m
       bundle: true,
       platform: "node",
       format: "esm",
-      alias: { pitstop: join(ROOT, "dist/index.js") },
+      alias: { "pg-pitstop": join(ROOT, "dist/index.js") },
       external: ["pg", "pg-native", "@electric-sql/pglite", "libpg-query", "jiti"],
       logLevel: "silent",
     });
@@ -166,7 +166,7 @@ console.log(JSON.stringify({ error: result.error?.message, ids: result.results.m
     const restored = fixtureCopy("goose/basic");
     writeFileSync(
       join(restored.dir, "00005_seed.ts"),
-      `import type { MigrationDb } from "pitstop";
+      `import type { MigrationDb } from "pg-pitstop";
 export async function up(db: MigrationDb): Promise<void> {
   await db.query("INSERT INTO users (email) VALUES ($1)", ["first@example.com"]);
 }

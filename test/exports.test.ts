@@ -10,7 +10,7 @@ function expectFunctions(module: object, names: readonly string[]): void {
 
 describe("the package's public surface", () => {
   it("pitstop exports the migration, driver, lint, seed and declarative entry points", async () => {
-    expectFunctions(await import("pitstop"), [
+    expectFunctions(await import("pg-pitstop"), [
       "migrate",
       "status",
       "Migrator",
@@ -33,7 +33,7 @@ describe("the package's public surface", () => {
   });
 
   it("pitstop/testing exports the test database helpers", async () => {
-    expectFunctions(await import("pitstop/testing"), [
+    expectFunctions(await import("pg-pitstop/testing"), [
       "createTestDatabase",
       "testDatabaseFixture",
       "closeTestDatabases",

@@ -26,7 +26,7 @@ SELECT name FROM roles;
 UPDATE roles SET description = 'all' WHERE name = 'admin' AND description IS NULL;
 `;
 
-const ADMIN_TS = `import type { SeedContext, SeedDb } from "pitstop";
+const ADMIN_TS = `import type { SeedContext, SeedDb } from "pg-pitstop";
 export const tables = ["users"];
 export async function seed(db: SeedDb, ctx: SeedContext) {
   await db.query("SELECT * FROM users");

@@ -17,7 +17,7 @@ import { testCacheDir } from "./helpers/testdb.js";
 
 const FIXTURE = join(ROOT, "test/fixtures/testdb-project");
 
-/** A copy of the fixture project that imports `pitstop/testing` (this checkout's dist) as an app would. */
+/** A copy of the fixture project that imports `pg-pitstop/testing` (this checkout's dist) as an app would. */
 function project(): string {
   if (!existsSync(join(ROOT, "dist/testing.js")))
     throw new Error("dist/testing.js is missing: run `npm run build` first");

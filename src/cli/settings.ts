@@ -6,7 +6,7 @@ import { type Duration, parseDuration } from "../core/duration.js";
 import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
 import { FORMAT_NAMES, type FormatName, isFormatName } from "../source/formats/format.js";
-import { ownEntry } from "../source/own-entry.js";
+import { ownAliases } from "../source/own-entry.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
   DEFAULT_HISTORY_TABLE,
@@ -175,9 +175,8 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
     // TypeScript and JavaScript configs alike go through jiti (no build step),
     // which is loaded only when such a file exists.
     const { createJiti } = await import("jiti");
-    // `import { defineConfig } from "pitstop"` resolves to this copy even where pitstop is not a dependency.
-    const self = ownEntry();
-    const jiti = createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
+    // `import { defineConfig } from "pg-pitstop"` resolves to this copy even where pitstop is not a dependency.
+    const jiti = createJiti(import.meta.url, ownAliases());
     const mod = (await jiti.import(file)) as { default?: PitstopConfig };
     return (mod.default ?? mod) as PitstopConfig;
   } catch (error) {

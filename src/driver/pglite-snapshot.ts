@@ -1,6 +1,6 @@
 /**
  * In-memory PGlite databases made from (and saved as) data-dir snapshots:
- * what `pitstop/testing` clones test databases from. Loading a snapshot skips
+ * what `pg-pitstop/testing` clones test databases from. Loading a snapshot skips
  * initdb (~5 s) and costs ~1 s; saving one ~0.3 s.
  */
 import fs from "node:fs";

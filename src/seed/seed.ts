@@ -41,7 +41,7 @@ export interface SeedContext {
  * counts the rows of its INSERT/UPDATE/DELETE/MERGE queries and COPYs.
  *
  * @example
- * import type { SeedContext, SeedDb } from "pitstop";
+ * import type { SeedContext, SeedDb } from "pg-pitstop";
  * export const tables = ["users"];
  * export async function seed(db: SeedDb, ctx: SeedContext) {
  *   await db.query(

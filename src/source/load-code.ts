@@ -1,4 +1,4 @@
-import { ownEntry } from "./own-entry.js";
+import { ownAliases } from "./own-entry.js";
 
 export interface ImportCodeOptions {
   /** Read the file again on every call instead of Node's module cache (seeds edited between runs). */
@@ -7,7 +7,7 @@ export interface ImportCodeOptions {
 
 /**
  * Imports a TypeScript or JavaScript file through jiti (no build step), loaded
- * only when called. `import ... from "pitstop"` inside it resolves to this
+ * only when called. `import ... from "pg-pitstop"` inside it resolves to this
  * copy of pitstop, even where pitstop is run with npx from elsewhere.
  *
  * @example
@@ -19,9 +19,8 @@ export async function importCode(
   options: ImportCodeOptions = {},
 ): Promise<Record<string, unknown>> {
   const { createJiti } = await import("jiti");
-  const self = ownEntry();
   const jiti = createJiti(import.meta.url, {
-    ...(self ? { alias: { pitstop: self } } : {}),
+    ...ownAliases(),
     ...(options.fresh ? { moduleCache: false } : {}),
   });
   return (await jiti.import(file)) as Record<string, unknown>;

@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The published name, and the one it had before (configs written for it keep working). */
+const PACKAGE_NAMES = ["pg-pitstop", "pitstop"];
+
 /**
  * This package's public entry (built, or the source when running from a
- * checkout), so `import ... from "pitstop"` in a config file or a code
+ * checkout), so `import ... from "pg-pitstop"` in a config file or a code
  * migration resolves to the running copy even where pitstop is not a dependency.
  */
 export function ownEntry(): string | undefined {
@@ -13,7 +16,7 @@ export function ownEntry(): string | undefined {
     const pkg = join(dir, "package.json");
     if (
       existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "pitstop"
+      PACKAGE_NAMES.includes((JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name ?? "")
     ) {
       return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
     }
@@ -21,4 +24,13 @@ export function ownEntry(): string | undefined {
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * jiti aliases that make `pg-pitstop` (and the old name `pitstop`, as configs
+ * written before the rename say) resolve to the running copy.
+ */
+export function ownAliases(): { alias?: Record<string, string> } {
+  const self = ownEntry();
+  return self ? { alias: Object.fromEntries(PACKAGE_NAMES.map((n) => [n, self])) } : {};
 }

@@ -10,7 +10,7 @@ import {
  *
  * @example
  * import { test as base } from "vitest";
- * import { type TestDatabase, testDatabaseFixture } from "pitstop/testing";
+ * import { type TestDatabase, testDatabaseFixture } from "pg-pitstop/testing";
  *
  * export const test = base.extend<{ db: TestDatabase }>({
  *   db: testDatabaseFixture({ migrations: "migrations" }),

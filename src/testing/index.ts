@@ -1,8 +1,8 @@
 /**
- * `pitstop/testing`: real databases for tests.
+ * `pg-pitstop/testing`: real databases for tests.
  *
  * @example
- * import { createTestDatabase } from "pitstop/testing";
+ * import { createTestDatabase } from "pg-pitstop/testing";
  * const t = await createTestDatabase({ migrations: "migrations" });
  * await t.db.query("select count(*) from users");
  * await t.drop();

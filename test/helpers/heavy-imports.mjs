@@ -17,7 +17,7 @@ export async function resolve(specifier, context, next) {
 }`)}`,
   { data: { port: port2 }, transferList: [port2] },
 );
-await import("pitstop");
+await import("pg-pitstop");
 if (process.argv[2]) await import(process.argv[2]);
 await new Promise((resolve) => setTimeout(resolve, 100));
 const heavy = seen.filter((u) => /node_modules\/(pg|@electric-sql\/pglite|libpg-query)\//.test(u));

@@ -1,4 +1,4 @@
-import type { SeedContext, SeedDb } from "pitstop";
+import type { SeedContext, SeedDb } from "pg-pitstop";
 import { hashPassword } from "../src/password.js";
 
 export const tables = ["users"];

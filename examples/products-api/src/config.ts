@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { maskUrl } from "pitstop";
+import { maskUrl } from "pg-pitstop";
 
 /** Everything the service reads from its flags and environment. */
 export interface Config {

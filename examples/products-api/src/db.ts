@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import type { Driver } from "pitstop";
+import type { Driver } from "pg-pitstop";
 import type { Config } from "./config.js";
 
 /** What the repository needs from a database: pg's Pool, a pitstop Driver and PGlite all fit. */
@@ -28,7 +28,7 @@ export interface Database {
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
-  const { createPgDriver, createPGliteDriver, maskUrl } = await import("pitstop");
+  const { createPgDriver, createPGliteDriver, maskUrl } = await import("pg-pitstop");
   if (config.dbUrl === undefined) {
     // One in-process connection: the embedded default for development and the demo.
     const driver = await createPGliteDriver({ dataDir: config.dataDir });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import type { StatusReport } from "pitstop";
+import type { StatusReport } from "pg-pitstop";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, describeConfig, loadConfig, usage } from "./config.js";
 import { type Database, openDatabase } from "./db.js";
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     return process.exit(1);
   });
   if (config.migrate) {
-    const { migrate } = await import("pitstop");
+    const { migrate } = await import("pg-pitstop");
     // Under pitstop's lock: replicas starting together wait for each other, migrations run once.
     const result = await migrate({ driver: db.driver, migrations });
     for (const r of result.results) {
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 async function readiness(db: Database): Promise<Readiness> {
   let report: StatusReport;
   try {
-    const { status } = await import("pitstop");
+    const { status } = await import("pg-pitstop");
     report = await status({ driver: db.driver, migrations });
   } catch (error) {
     return { ok: false, checks: { database: (error as Error).message } };

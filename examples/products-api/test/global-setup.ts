@@ -1,4 +1,4 @@
-import { startPostgres } from "pitstop/testing";
+import { startPostgres } from "pg-pitstop/testing";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { TestDatabase } from "pitstop/testing";
+import type { TestDatabase } from "pg-pitstop/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BODY_LIMIT, buildApp } from "../src/app.js";
 import { createMetrics } from "../src/metrics.js";

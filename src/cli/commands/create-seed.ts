@@ -14,7 +14,7 @@ INSERT INTO roles (name, description) VALUES
 ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description;
 `;
 
-const TS_TEMPLATE = `import type { SeedContext, SeedDb } from "pitstop";
+const TS_TEMPLATE = `import type { SeedContext, SeedDb } from "pg-pitstop";
 
 // What \`pitstop seed --reset\` empties before seeding.
 export const tables = ["users"];

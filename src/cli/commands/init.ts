@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import type { Output } from "../output.js";
 import { CONFIG_FILES, type Settings } from "../settings.js";
 
-const CONFIG_TEMPLATE = `import { defineConfig } from "pitstop";
+const CONFIG_TEMPLATE = `import { defineConfig } from "pg-pitstop";
 
 export default defineConfig({
   // Migrations folder.

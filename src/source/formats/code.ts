@@ -4,7 +4,7 @@ import { checksum } from "../../core/checksum.js";
 import { PitstopError } from "../../core/errors.js";
 import type { CodeScript, Migration, MigrationDb } from "../../core/migration.js";
 import { canonicalVersion } from "../../core/version.js";
-import { ownEntry } from "../own-entry.js";
+import { ownAliases } from "../own-entry.js";
 
 /**
  * TypeScript/JavaScript migrations beside SQL ones: `<version>_<name>.ts`
@@ -30,10 +30,7 @@ type Jiti = { import(id: string): Promise<unknown> };
 let jiti: Promise<Jiti> | undefined;
 
 async function loader(): Promise<Jiti> {
-  jiti ??= import("jiti").then(({ createJiti }) => {
-    const self = ownEntry();
-    return createJiti(import.meta.url, self ? { alias: { pitstop: self } } : {});
-  });
+  jiti ??= import("jiti").then(({ createJiti }) => createJiti(import.meta.url, ownAliases()));
   return jiti;
 }
 

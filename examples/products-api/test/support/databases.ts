@@ -3,7 +3,7 @@ import {
   type CreateTestDatabaseOptions,
   createTestDatabase,
   type TestDatabase,
-} from "pitstop/testing";
+} from "pg-pitstop/testing";
 import { inject } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
