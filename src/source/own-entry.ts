@@ -16,7 +16,9 @@ export function ownEntry(): string | undefined {
     const pkg = join(dir, "package.json");
     if (
       existsSync(pkg) &&
-      PACKAGE_NAMES.includes((JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name ?? "")
+      PACKAGE_NAMES.includes(
+        (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name ?? "",
+      )
     ) {
       return [join(dir, "dist/index.js"), join(dir, "src/index.ts")].find((f) => existsSync(f));
     }

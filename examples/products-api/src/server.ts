@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
 import type { StatusReport } from "pg-pitstop";
+import pino from "pino";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, describeConfig, loadConfig, usage } from "./config.js";
 import { type Database, openDatabase } from "./db.js";
