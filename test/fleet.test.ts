@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import net from "node:net";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { migrateFleet } from "../src/fleet/migrate-fleet.js";
 import type { FleetEvent, FleetReport } from "../src/fleet/report.js";
 import type { FleetTarget } from "../src/fleet/targets.js";
 import { type PostgresServer, startPostgres } from "../src/testing/pg-server.js";
-import { runCli } from "./helpers/cli.js";
+import { CLI, cleanEnv, runCli } from "./helpers/cli.js";
 import { migrationsDir } from "./helpers/migrations.js";
 
 // Fleet is server-only: these run when the pg driver is enabled.
@@ -37,6 +38,23 @@ async function freePort(): Promise<number> {
       const port = (s.address() as net.AddressInfo).port;
       s.close(() => resolve(port));
     });
+  });
+}
+
+function runProcess(
+  cmd: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      env: { ...cleanEnv(), ...extraEnv, COLUMNS: "200" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout }));
   });
 }
 
@@ -73,6 +91,10 @@ describe.skipIf(pgUrl === "")("pitstop fleet [pg]", () => {
   let adminA: Driver;
   let adminB: Driver;
   const serverA = { url: pgUrl };
+  const env = { FLEET_PW: PASSWORD };
+  // The 60 databases of the first test, at the head once it has run.
+  let targets = "";
+  let fleetDir = "";
 
   beforeAll(async () => {
     second = await startPostgres();
@@ -119,9 +141,9 @@ describe.skipIf(pgUrl === "")("pitstop fleet [pg]", () => {
       "",
       ...onB.map((n) => `${urlOf(second, n, PASSWORD)}   # ${n}`),
     ];
-    const targets = join(dir, "..", `targets-${Date.now()}.txt`);
+    targets = join(dir, "..", `targets-${Date.now()}.txt`);
     writeFileSync(targets, `${lines.join("\n")}\n`);
-    const env = { FLEET_PW: PASSWORD };
+    fleetDir = dir;
     const args = [
       "--dir",
       dir,
@@ -222,19 +244,12 @@ describe.skipIf(pgUrl === "")("pitstop fleet [pg]", () => {
     const { dir } = migrationsDir(MIGRATIONS);
     const query = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' ORDER BY 1";
     const common = ["--database", url, "--dir", dir, "fleet"];
-    const r = await runCli([
-      ...common,
-      "up",
-      "--tenant-schemas",
-      query,
-      "--concurrency",
-      "8",
-      "--json",
-    ]);
+    const r = await runCli([...common, "up", "--tenant-schemas", query, "--concurrency", "8"]);
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as FleetReport;
-    expect(report.counts.migrated).toBe(200);
-    expect(report.targets[41]).toMatchObject({ name: "tenant_042", schema: "tenant_042" });
+    expect(r.stdout).toMatch(/200 target\(s\) in .*: 200 migrated, 0 already current/);
+    expect(r.stdout).toMatch(/^✓ tenant_042 {2}3 applied, at 3 /m);
+    // The same plan everywhere: linted once, its findings printed once, not 200 times.
+    expect(r.stderr.match(/pitstop lint found/g)).toHaveLength(1);
     const counts = await onDatabase(url, async (d) => {
       const { rows } = await d.query<{ t: string; n: number }>(
         "SELECT tablename AS t, count(*)::int AS n FROM pg_tables WHERE schemaname LIKE 'tenant\\_%' GROUP BY 1 ORDER BY 1",
@@ -260,6 +275,52 @@ describe.skipIf(pgUrl === "")("pitstop fleet [pg]", () => {
     expect(status.code, status.stdout + status.stderr).toBe(0);
     expect(status.stdout).toMatch(/200 target\(s\); head 3/);
     expect(status.stdout).toMatch(/3 \(head\)\s+200/);
+  });
+
+  it("--targets-query lists the targets from a control database, env values expanded", async () => {
+    await adminA.exec("CREATE DATABASE fleet_control");
+    const control = urlOf(serverA, "fleet_control");
+    await onDatabase(control, (d) =>
+      d.exec(
+        `CREATE TABLE tenants (slug text, dsn text); INSERT INTO tenants SELECT 'b' || i, replace('${urlOf(second, "fleet_b_X", "PW")}', 'X', i::text) FROM generate_series(0, 9) i; UPDATE tenants SET dsn = replace(dsn, ':PW@', ':' || chr(36) || '{FLEET_PW}@')`,
+      ),
+    );
+    const r = await runCli(
+      [
+        "--database",
+        control,
+        "--dir",
+        fleetDir,
+        "fleet",
+        "status",
+        "--targets-query",
+        "SELECT slug AS name, dsn AS url FROM tenants ORDER BY slug",
+        "--json",
+      ],
+      { env },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.counts).toMatchObject({ current: 10 });
+    expect(report.targets[3]).toMatchObject({ name: "b3", state: "current", version: HEAD });
+    expect(r.stdout).not.toContain(PASSWORD);
+  });
+
+  it("on a terminal: a live progress line with done, failed, running, left, rate and ETA", async () => {
+    const shell = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const command = [process.execPath, CLI, "--dir", fleetDir, "fleet", "up", "--targets", targets]
+      .map(shell)
+      .join(" ");
+    // `script` runs the CLI on a pseudo-terminal.
+    const r = await runProcess("script", ["-qefc", command, "/dev/null"], { ...env });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(
+      /\r\x1b\[2Kfleet \d+\/60: \d+ done, 0 failed, \d+ running, \d+ left · [\d.]+\/s · ETA /,
+    );
+    // Targets at the head are not listed one by one on a terminal; the summary is.
+    expect(r.stdout).not.toMatch(/already at/);
+    expect(r.stdout).toMatch(/60 target\(s\) in .*0 migrated, 60 already current/);
+    expect(r.stdout).not.toContain(PASSWORD);
   });
 
   describe("from code", () => {
