@@ -344,6 +344,19 @@ describe.skipIf(pgUrl === "")("pitstop fleet [pg]", () => {
       });
     }
 
+    it("a migration that does not parse is refused before any target is touched", async () => {
+      const bad = migrationsDir({
+        ...MIGRATIONS,
+        "000004_typo.sql": "-- +up\nCREATE TABLEE t4 (id int);\n",
+      });
+      const touched: FleetEvent[] = [];
+      await expect(
+        migrateFleet(dbs, { migrations: bad.dir, onEvent: (e) => touched.push(e) }),
+      ).rejects.toThrow(/000004_typo\.sql:2:8: syntax error at or near "TABLEE"/);
+      expect(touched).toEqual([]);
+      expect(await hasHistory(dbs[1]!)).toBe(false);
+    });
+
     it("a failed canary stops the rest before they start", async () => {
       const events: FleetEvent[] = [];
       const report = await migrateFleet(dbs, {

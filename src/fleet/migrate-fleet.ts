@@ -66,7 +66,8 @@ export interface FleetOptions
  * the run if one fails; the rest run with at most `concurrency` at once and
  * `perServer` on one server. A failed target does not stop the others until
  * `maxFailures`. Never throws for a target's problem: the report says, per
- * target, what happened. Throws only when the migrations cannot be loaded.
+ * target, what happened. Throws only when the migrations cannot be loaded
+ * or do not parse (then no target is touched).
  *
  * @example
  * const report = await migrateFleet(
@@ -84,6 +85,7 @@ export async function migrateFleet(
   const startedAt = new Date();
   const t0 = performance.now();
   const migrations = await loadOnce(options.migrations);
+  await refuseSyntaxErrors(migrations);
   const head = maxVersion(migrations.map((m) => m.version));
   const emit = options.onEvent ?? (() => {});
   const results = new Map<FleetTarget, FleetTargetResult>();
@@ -173,6 +175,21 @@ class Progress {
 async function loadOnce(migrations: string | MigrationSource): Promise<Migration[]> {
   const source = typeof migrations === "string" ? directorySource({ dir: migrations }) : migrations;
   return source.load();
+}
+
+/**
+ * A syntax error would otherwise fail every target alike, one connection
+ * each: parse every SQL up script once, before any target is touched.
+ */
+async function refuseSyntaxErrors(migrations: readonly Migration[]): Promise<void> {
+  const scripts = migrations.flatMap((m) => (m.up.kind === "sql" ? [m.up] : []));
+  if (scripts.length === 0) return;
+  const [{ loadParser }, { splitSql }] = await Promise.all([
+    import("../sql/parser.js"),
+    import("../sql/split.js"),
+  ]);
+  await loadParser();
+  for (const s of scripts) splitSql(s.sql, { file: s.file, source: s.source, offset: s.offset });
 }
 
 /** One target, with retries of a connection that failed for a passing reason. */

@@ -13,6 +13,7 @@ import type {
 import type { FleetTarget } from "../../fleet/targets.js";
 import type { Finding } from "../../lint/types.js";
 import type { BeforeRunContext } from "../../runner/migrator.js";
+import type { MigrationSource } from "../../source/source.js";
 import { type LintMode, lintBeforeUp } from "../lint-hook.js";
 import { formatDuration, type Output } from "../output.js";
 import type { Settings } from "../settings.js";
@@ -55,6 +56,7 @@ export async function runFleetUp(
     );
   const report = await migrateFleet(targets, {
     ...engineOptions(settings, flags),
+    migrations: await migrationsOf(settings),
     canary: whole("--canary", flags.canary, 0) ?? 0,
     ...optional("maxFailures", whole("--max-failures", flags.maxFailures, 1)),
     ...optional("connectRetries", whole("--retries", flags.retries, 0)),
@@ -82,7 +84,7 @@ export async function runFleetStatus(
   const { fleetStatus } = await import("../../fleet/fleet-status.js");
   const { targets, unreachable } = await resolveTargets(settings, flags);
   const report = await fleetStatus(targets, {
-    migrations: settings.dir,
+    migrations: await migrationsOf(settings),
     history: settings.history,
     ...limits(flags),
     ...connectOptions(flags),
@@ -180,9 +182,20 @@ function connectOptions(flags: FleetFlags): { connectTimeoutMs?: number } {
   return { connectTimeoutMs: ms };
 }
 
-function engineOptions(settings: Settings, flags: FleetFlags): Omit<FleetOptions, "onEvent"> {
+/** The migrations folder, read in the format `--format` forces (else detected). */
+async function migrationsOf(settings: Settings): Promise<MigrationSource> {
+  const { directorySource } = await import("../../source/directory.js");
+  return directorySource({
+    dir: settings.dir,
+    ...(settings.format ? { format: settings.format } : {}),
+  });
+}
+
+function engineOptions(
+  settings: Settings,
+  flags: FleetFlags,
+): Omit<FleetOptions, "onEvent" | "migrations"> {
   return {
-    migrations: settings.dir,
     history: settings.history,
     lockTimeoutMs: settings.lockTimeoutMs,
     ...optional("ddlLockTimeoutMs", settings.ddlLockTimeoutMs),
