@@ -1,5 +1,5 @@
 import type { PitstopError } from "../core/errors.js";
-import { maskUrl, openDriver, passwordsIn } from "../driver/connect.js";
+import { locateDatabase, maskUrl, openDriver, passwordsIn } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
 import type { FleetError } from "./report.js";
 import { type FleetTarget, serverOf } from "./targets.js";
@@ -18,8 +18,14 @@ export interface TargetConnectOptions {
 
 /** A target's driver: one connection, `search_path` set to its schema when it has one. */
 export async function openTarget(target: FleetTarget, o: TargetConnectOptions): Promise<Driver> {
+  // A new PGlite data dir starts as a copy of the machine's pristine one, not an initdb.
+  const pglite = locateDatabase({ url: target.url }).kind === "pglite";
+  const templateCache = pglite
+    ? (await import("../driver/pglite-template.js")).defaultCacheDir()
+    : undefined;
   const driver = await openDriver({
     url: target.url,
+    ...(templateCache ? { templateCache } : {}),
     applicationName: o.applicationName ?? DEFAULT_FLEET_APPLICATION_NAME,
     ...(o.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: o.connectTimeoutMs }),
     // PGlite targets: a data dir is one process's at a time; do not wait long.
