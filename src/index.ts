@@ -198,6 +198,29 @@ export { compareModels, type Difference } from "./diff/compare.js";
 export { diff } from "./diff/diff.js";
 export { type Plan, type PlanStatement, planToSql } from "./diff/plan.js";
 export { renderDump } from "./dump/dump.js";
+// Fleet: many databases or tenant schemas through the same engine (docs/fleet.md).
+export {
+  DEFAULT_FLEET_CONCURRENCY,
+  type FleetCounts,
+  type FleetError,
+  type FleetEvent,
+  type FleetLimits,
+  type FleetOptions,
+  type FleetOutcome,
+  type FleetProgress,
+  type FleetReport,
+  type FleetStatusEntry,
+  type FleetStatusOptions,
+  type FleetStatusReport,
+  type FleetTarget,
+  type FleetTargetResult,
+  type FleetTargetState,
+  fleetStatus,
+  migrateFleet,
+  parseTargets,
+  queryTargets,
+  tenantSchemas,
+} from "./fleet/index.js";
 export type { SchemaFilterOptions } from "./inspect/filter.js";
 export { type InspectOptions, inspect } from "./inspect/inspect.js";
 export type * from "./inspect/model.js";

@@ -11,6 +11,7 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 
 import { Command, CommanderError, Option } from "commander";
 import { PitstopError, UsageError } from "../core/errors.js";
+import { defineFleetCommand } from "./commands/fleet-command.js";
 import { Output } from "./output.js";
 import type { GlobalFlags } from "./settings.js";
 
@@ -576,6 +577,9 @@ function defineCommands(program: { command(spec: string): Command }): void {
   ).action((o: import("./commands/schema.js").ApplyFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaApply(s, out, o)),
   );
+
+  // Many databases or tenant schemas at once (src/fleet, docs/fleet.md).
+  defineFleetCommand(program, action);
 
   // Seeds and test databases.
   program
