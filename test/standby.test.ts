@@ -7,6 +7,7 @@ import { Migrator } from "../src/runner/migrator.js";
 import { listSource, type MigrationDefinition } from "../src/source/list.js";
 import { type PostgresServer, startPostgres, startStandby } from "../src/testing/pg-server.js";
 import { runCli } from "./helpers/cli.js";
+import { migrationsDir } from "./helpers/migrations.js";
 
 /**
  * A real streaming replica: its own primary (wal_level=replica) and a
@@ -235,6 +236,22 @@ describe.runIf(inject("drivers").includes("pg"))("streaming standby [pg]", () =>
       expect(
         (await driver.query("SELECT count(*)::int AS n FROM pitstop_migrations")).rows,
       ).toEqual([{ n: 0 }]);
+
+      // The CLI: the bound from the environment, the give-up from a flag; it says why it waits.
+      const { dir } = migrationsDir({ "000001_a.sql": "-- +up\nCREATE TABLE a (x int);\n" });
+      const cli = await runCli(["up", "--dir", dir, "--replica-lag-timeout", "1s"], {
+        env: { DATABASE_URL: db.at(primary), PITSTOP_MAX_REPLICA_LAG: `${MAX_LAG_MS}ms` },
+      });
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toMatch(
+        /Waiting before 000001_a for replicas to come within 300 ms: .*127\.0\.0\.1.* of WAL to replay/,
+      );
+      expect(cli.stderr).toContain("gave up before 000001_a");
+      const zero = await runCli(["up", "--dir", dir, "--max-replica-lag", "0"], {
+        env: { DATABASE_URL: db.at(primary) },
+      });
+      expect(zero.code).toBe(2);
+      expect(zero.stderr).toContain("--max-replica-lag: 0 would wait");
     } finally {
       await resumeReplay();
     }
