@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { describeHostList, sessionMatches, splitHosts } from "./hosts.js";
+import { describeUrlTarget } from "./pg.js";
 
 describe("splitHosts", () => {
   it("leaves a single-host URL as it is", () => {
     const url = "postgres://app:pw@db:5432/app?sslmode=require";
     expect(splitHosts(url, {})).toEqual({ attrs: "any", hosts: [{ label: "db:5432", url }] });
+  });
+
+  it("hands anything without a host list to node-postgres unchanged", () => {
+    for (const url of ["socket:/var/run/postgresql?db=app", "/var/run/postgresql app"])
+      expect(splitHosts(url, {}).hosts.map((h) => h.url)).toEqual([url]);
+    expect(splitHosts("postgres://db/app", { PGTARGETSESSIONATTRS: "standby" })).toEqual({
+      attrs: "standby",
+      hosts: [{ label: "db:5432", url: "postgres://db/app" }],
+    });
   });
 
   it("gives each host of the authority its own URL, without target_session_attrs", () => {
@@ -45,6 +55,9 @@ describe("splitHosts", () => {
   it("describes a host list without its password", () => {
     expect(describeHostList("postgres://app:s3cret@h1,h2:5433/app?x=1")).toBe(
       "postgres://app@h1:5432,h2:5433/app",
+    );
+    expect(describeUrlTarget("postgres://app:s3cret@h1,h2/app")).toBe(
+      "postgres://app@h1:5432,h2:5432/app",
     );
   });
 });

@@ -53,14 +53,18 @@ export interface ServerRole {
  * // { attrs: "read-write", hosts: [{ label: "h1:5432", url: "postgres://app@h1:5432/app" }, { label: "h2:5433", ... }] }
  */
 export function splitHosts(url: string, env: NodeJS.ProcessEnv = process.env): HostList {
-  const parts = cutUrl(url);
-  const params = new URLSearchParams(parts.query);
+  const parts = tryCutUrl(url);
+  const params = new URLSearchParams(parts?.query ?? "");
   const attrs = targetSessionAttrs(params.get("target_session_attrs") ?? env.PGTARGETSESSIONATTRS);
+  // Anything without a host list (a socket path, `socket:` URLs) goes to node-postgres as it is.
+  const single = { attrs, hosts: [{ label: singleLabel(parts?.hosts ?? ""), url }] };
+  if (parts === undefined) return single;
   const fromQuery = params.get("host");
+  if (!parts.hosts.includes(",") && !fromQuery?.includes(",")) {
+    if (!params.has("target_session_attrs")) return single;
+  }
   const authority = fromQuery === null ? parseAuthority(parts.hosts) : undefined;
   const hosts = authority ?? zipHostsAndPorts(fromQuery ?? "", params.get("port"));
-  if (hosts.length <= 1 && !params.has("target_session_attrs"))
-    return { attrs, hosts: [{ label: hosts[0]?.label ?? "localhost:5432", url }] };
   params.delete("target_session_attrs");
   if (fromQuery !== null) {
     params.delete("host");
@@ -145,6 +149,14 @@ interface UrlParts {
   fragment: string;
 }
 
+function tryCutUrl(url: string): UrlParts | undefined {
+  try {
+    return cutUrl(url);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Cuts a URL by hand: `new URL()` refuses `h1:5432,h2:5433`. */
 function cutUrl(url: string): UrlParts {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
@@ -197,6 +209,14 @@ function zipHostsAndPorts(hostList: string, portList: string | null): HostPort[]
     const port = ports.length === 1 ? ports[0]! : ports[i]!;
     return { host, port, label: `${host || "localhost"}:${port || "5432"}` };
   });
+}
+
+function singleLabel(authority: string): string {
+  try {
+    return parseAuthority(authority)[0]?.label ?? "localhost:5432";
+  } catch {
+    return authority;
+  }
 }
 
 function hostPort(host: string, port: string): string {

@@ -572,6 +572,7 @@ export function describeUrlTarget(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
+    if (/,/.test(parsed.host)) throw new Error("several hosts");
   } catch {
     return describeHostList(url) ?? "PostgreSQL (unparsable URL)";
   }

@@ -30,6 +30,7 @@ export async function pickHost<C extends ClientBase & { end(): Promise<void> }>(
   const passes: TargetSessionAttrs[] = attrs === "prefer-standby" ? ["standby", "any"] : [attrs];
   const failures = new Map<string, string>();
   let lastConnectError: PitstopError | undefined;
+  let unreachable = 0;
   for (const pass of passes) {
     for (const host of hosts) {
       let client: C;
@@ -38,6 +39,7 @@ export async function pickHost<C extends ClientBase & { end(): Promise<void> }>(
       } catch (error) {
         if (!(error instanceof PitstopError)) throw error;
         lastConnectError = error;
+        unreachable++;
         failures.set(host.label, error.message.replace(/^cannot connect to /, ""));
         continue;
       }
@@ -55,6 +57,8 @@ export async function pickHost<C extends ClientBase & { end(): Promise<void> }>(
       failures.set(host.label, `${host.label} is ${describeRole(role)}`);
     }
   }
+  if (lastConnectError !== undefined && unreachable === failures.size * passes.length)
+    throw noHostAnswers(target, [...failures.values()], lastConnectError);
   throw noHostFits(target, attrs, [...failures.values()], lastConnectError);
 }
 
@@ -65,6 +69,18 @@ async function readRole(client: ClientBase): Promise<ServerRole> {
   );
   const row = rows[0]!;
   return { inRecovery: row.in_recovery, readOnly: row.read_only };
+}
+
+function noHostAnswers(
+  target: string,
+  failures: readonly string[],
+  last: PitstopError,
+): PitstopError {
+  return new PitstopError(
+    "CONNECTION",
+    `cannot connect to any host of ${target}: ${failures.join("; ")}`,
+    { ...(last.hint === undefined ? {} : { hint: last.hint }), cause: last },
+  );
 }
 
 function noHostFits(
