@@ -147,6 +147,9 @@ describe.runIf(inject("drivers").includes("pg"))("streaming standby [pg]", () =>
       source: listSource(MIGRATIONS),
     }).status();
     expect(status.current).toBe("2");
+    const dump = await runCli(["schema", "dump", "--database", db.at(standby)]);
+    expect(dump.code).toBe(0);
+    expect(dump.stdout).toContain("CREATE TABLE a (");
   });
 
   it("holds the run while the standby's replay is paused and goes on when it resumes", async () => {
