@@ -68,7 +68,7 @@ interface Judgement {
  * samples `pg_current_wal_lsn()` at every check and poll, and a replica is
  * at most `now - t` behind once it reports having replayed the position
  * sampled at `t`. It goes on when every replica is proven within the bound.
- * While waiting it writes a tiny WAL message each poll, so standbys report
+ * While waiting it commits an empty transaction each poll, so standbys report
  * at once instead of every `wal_receiver_status_interval`.
  *
  * @example

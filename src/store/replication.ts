@@ -62,13 +62,15 @@ export async function readReplication(db: Queryable): Promise<ReplicationSnapsho
 }
 
 /**
- * Writes a tiny WAL record (a non-transactional logical message) so every
- * standby receives WAL and reports its replay position now rather than at
- * its next `wal_receiver_status_interval`. False when the role may not.
+ * Commits an empty transaction that has a transaction id (one commit record
+ * in the WAL, flushed at once), so every standby receives WAL and reports
+ * its replay position now rather than at its next
+ * `wal_receiver_status_interval`. It changes no rows, so logical replication
+ * and CDC have nothing to publish. False when it fails (it is only a nudge).
  */
 export async function nudgeReplicas(db: Queryable): Promise<boolean> {
   try {
-    await db.query("SELECT pg_logical_emit_message(false, 'pitstop', 'replica-lag-check')");
+    await db.query("SELECT pg_current_xact_id()");
     return true;
   } catch {
     return false;
