@@ -147,6 +147,16 @@ describe.runIf(inject("drivers").includes("pg"))("streaming standby [pg]", () =>
       source: listSource(MIGRATIONS),
     }).status();
     expect(status.current).toBe("2");
+    // The CLI, end to end: a database that does not exist yet, created on the primary.
+    const { dir } = migrationsDir({ "000001_a.sql": "-- +up\nCREATE TABLE a (x int);\n" });
+    const fresh = `${base.replace(/\/[^/]*$/, "/standby_cli")}?target_session_attrs=read-write`;
+    const cli = await runCli(["up", "--create-db", "--dir", dir, "--database", fresh]);
+    expect(cli.stderr).toContain(`Migrating postgres://postgres@${hosts}/standby_cli`);
+    expect(cli.code).toBe(0);
+    const created = await open(primary.url.replace(/\/postgres$/, "/standby_cli"));
+    expect((await created.query("SELECT to_regclass('a') IS NOT NULL AS ok")).rows).toEqual([
+      { ok: true },
+    ]);
     const dump = await runCli(["schema", "dump", "--database", db.at(standby)]);
     expect(dump.code).toBe(0);
     expect(dump.stdout).toContain("CREATE TABLE a (");

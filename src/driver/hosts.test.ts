@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeHostList, sessionMatches, splitHosts } from "./hosts.js";
+import { describeHostList, sessionMatches, splitHosts, urlDatabase } from "./hosts.js";
 import { describeUrlTarget } from "./pg.js";
 
 describe("splitHosts", () => {
@@ -59,6 +59,20 @@ describe("splitHosts", () => {
     expect(describeUrlTarget("postgres://app:s3cret@h1,h2/app")).toBe(
       "postgres://app@h1:5432,h2:5432/app",
     );
+  });
+});
+
+describe("urlDatabase", () => {
+  it("reads and swaps the database of a URL, host lists included", () => {
+    const db = urlDatabase(
+      "postgres://app:pw@h1:5432,h2:5433/shop?target_session_attrs=read-write",
+    );
+    expect(db.name).toBe("shop");
+    expect(db.with("postgres")).toBe(
+      "postgres://app:pw@h1:5432,h2:5433/postgres?target_session_attrs=read-write",
+    );
+    expect(urlDatabase("postgres://app@db").name).toBe("app");
+    expect(urlDatabase("postgres://db").name).toBe("");
   });
 });
 

@@ -112,6 +112,26 @@ export function describeHostList(url: string): string | undefined {
 }
 
 /**
+ * The database a server URL names (its path, else its user, as libpq
+ * defaults it) and the same URL naming another database; works where
+ * `new URL` refuses a host list.
+ *
+ * @example
+ * urlDatabase("postgres://app@h1,h2/shop?sslmode=require").with("postgres")
+ * // "postgres://app@h1,h2/postgres?sslmode=require"
+ */
+export function urlDatabase(url: string): { name: string; with(database: string): string } {
+  const parts = cutUrl(url);
+  const user = decodeURIComponent(parts.userinfo.replace(/:.*$|@$/s, ""));
+  const name = decodeURIComponent(parts.path.replace(/^\//, "")) || user;
+  return {
+    name,
+    with: (database) =>
+      `${parts.scheme}${parts.userinfo}${parts.hosts}/${encodeURIComponent(database)}${parts.query === "" ? "" : `?${parts.query}`}${parts.fragment}`,
+  };
+}
+
+/**
  * Whether a server is one that `attrs` accepts (libpq's rules; `prefer-standby`
  * here means `standby`, the caller's second pass accepts any).
  *
