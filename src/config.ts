@@ -21,6 +21,14 @@ export interface PitstopConfig {
   statementTimeout?: Duration;
   /** Retries after a DDL lock timeout (default 3). */
   lockRetries?: number;
+  /**
+   * Between migrations (and statements of a statement-by-statement one), wait
+   * while any streaming replica replays more than this far behind (default
+   * off). Env: PITSTOP_MAX_REPLICA_LAG.
+   */
+  maxReplicaLag?: Duration;
+  /** Give up waiting for replicas after this long (default `10m`). Env: PITSTOP_REPLICA_LAG_TIMEOUT. */
+  replicaLagTimeout?: Duration;
   /** Apply migrations older than the newest applied one (default false). */
   allowOutOfOrder?: boolean;
   /** Version style of `pitstop create` (default `timestamp`). */

@@ -76,6 +76,12 @@ export async function withMigrator<T>(
         ? { statementTimeoutMs: settings.statementTimeoutMs }
         : {}),
       ...(settings.lockRetries !== undefined ? { lockRetries: settings.lockRetries } : {}),
+      ...(settings.maxReplicaLagMs !== undefined
+        ? { maxReplicaLagMs: settings.maxReplicaLagMs }
+        : {}),
+      ...(settings.replicaLagTimeoutMs !== undefined
+        ? { replicaLagTimeoutMs: settings.replicaLagTimeoutMs }
+        : {}),
       allowOutOfOrder: settings.allowOutOfOrder,
       ignoreChecksums: settings.ignoreChecksums,
       dryRun: options.dryRun ?? false,

@@ -162,6 +162,11 @@ function buildRoot(): Command {
       "statement_timeout for migration statements (default off)",
     )
     .option("--lock-retries <n>", "retries after a DDL lock timeout (default 3)")
+    .option(
+      "--max-replica-lag <duration>",
+      "between migrations, wait while a streaming replica is further behind (default off)",
+    )
+    .option("--replica-lag-timeout <duration>", "give up waiting for replicas (default 10m)")
     .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")

@@ -35,6 +35,8 @@ export interface GlobalFlags {
   ddlLockTimeout?: string;
   statementTimeout?: string;
   lockRetries?: string;
+  maxReplicaLag?: string;
+  replicaLagTimeout?: string;
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
@@ -58,6 +60,9 @@ export interface Settings {
   readonly ddlLockTimeoutMs: number | undefined;
   readonly statementTimeoutMs: number | undefined;
   readonly lockRetries: number | undefined;
+  /** `--max-replica-lag`: wait between steps while a replica is further behind (undefined: off). */
+  readonly maxReplicaLagMs: number | undefined;
+  readonly replicaLagTimeoutMs: number | undefined;
   readonly allowOutOfOrder: boolean;
   readonly ignoreChecksums: boolean;
   readonly versionStyle: "timestamp" | "sequence";
@@ -117,6 +122,17 @@ export async function resolveSettings(
     lockRetries: integer(
       "--lock-retries",
       flags.lockRetries ?? e.PITSTOP_LOCK_RETRIES ?? config.lockRetries,
+    ),
+    maxReplicaLagMs: positive(
+      "--max-replica-lag",
+      duration(
+        "--max-replica-lag",
+        flags.maxReplicaLag ?? e.PITSTOP_MAX_REPLICA_LAG ?? config.maxReplicaLag,
+      ),
+    ),
+    replicaLagTimeoutMs: duration(
+      "--replica-lag-timeout",
+      flags.replicaLagTimeout ?? e.PITSTOP_REPLICA_LAG_TIMEOUT ?? config.replicaLagTimeout,
     ),
     allowOutOfOrder:
       flags.allowOutOfOrder ??
@@ -205,6 +221,14 @@ function duration(name: string, value: Duration | undefined): number | undefined
   if (ms === undefined)
     throw new UsageError(`${name}: cannot read ${JSON.stringify(value)} as a duration`, {
       hint: "Write it like 5s, 500ms, 2m or a number of milliseconds.",
+    });
+  return ms;
+}
+
+function positive(name: string, ms: number | undefined): number | undefined {
+  if (ms === 0)
+    throw new UsageError(`${name}: 0 would wait for every replica to replay everything`, {
+      hint: "Give the lag you accept, e.g. 10s; leave the setting out to not wait for replicas.",
     });
   return ms;
 }

@@ -11,7 +11,9 @@ import { PitstopError } from "../core/errors.js";
 import { passwordsIn } from "./connect.js";
 import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
 import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
+import { describeHostList, type HostList, splitHosts } from "./hosts.js";
 import { Mutex } from "./mutex.js";
+import { pickHost } from "./pick-host.js";
 import { isServerError, toDatabaseError } from "./to-database-error.js";
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -236,12 +238,14 @@ class OwnedClientSource implements ConnectionSource {
   readonly #config: ClientConfig;
   readonly #target: string;
   readonly #secrets: readonly string[];
+  readonly #hosts: HostList;
   #client: Client | undefined;
 
   constructor(pg: PgModule, options: PgUrlOptions, target: string, secrets: readonly string[]) {
     this.#pg = pg;
     this.#target = target;
     this.#secrets = secrets;
+    this.#hosts = splitHosts(options.url);
     this.#config = {
       connectionString: options.url,
       application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
@@ -267,7 +271,19 @@ class OwnedClientSource implements ConnectionSource {
   }
 
   async #connect(): Promise<Client> {
-    const client = new this.#pg.Client(this.#config);
+    const { hosts, attrs } = this.#hosts;
+    const client =
+      hosts.length === 1 && attrs === "any"
+        ? await this.#open(this.#config, this.#target)
+        : await pickHost(hosts, attrs, this.#target, (host) =>
+            this.#open({ ...this.#config, connectionString: host.url }, host.label),
+          );
+    this.#client = client;
+    return client;
+  }
+
+  async #open(config: ClientConfig, target: string): Promise<Client> {
+    const client = new this.#pg.Client(config);
     // An idle connection that dies emits "error"; unhandled, that would crash the process.
     client.on("error", () => {
       if (this.#client === client) this.#client = undefined;
@@ -276,14 +292,8 @@ class OwnedClientSource implements ConnectionSource {
       await client.connect();
     } catch (error) {
       client.end().catch(() => {});
-      throw connectionError(
-        this.#target,
-        error,
-        this.#secrets,
-        this.#config.connectionTimeoutMillis,
-      );
+      throw connectionError(target, error, this.#secrets, config.connectionTimeoutMillis);
     }
-    this.#client = client;
     return client;
   }
 
@@ -562,8 +572,9 @@ export function describeUrlTarget(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
+    if (/,/.test(parsed.host)) throw new Error("several hosts");
   } catch {
-    return "PostgreSQL (unparsable URL)";
+    return describeHostList(url) ?? "PostgreSQL (unparsable URL)";
   }
   const user = parsed.username === "" ? "" : `${parsed.username}@`;
   const port = parsed.port === "" ? "5432" : parsed.port;

@@ -2,6 +2,7 @@ import type { Migration } from "../core/migration.js";
 import type { Direction } from "../core/plan.js";
 import type { ExecutionMode } from "../sql/analyze.js";
 import type { LockHolder } from "../store/lock.js";
+import type { LaggingReplica } from "./replica-lag.js";
 
 /** Progress reported while a plan runs; the CLI turns these into output lines. */
 export type RunEvent =
@@ -26,6 +27,16 @@ export type RunEvent =
       reason: string;
     }
   | { type: "cleanup"; migration: Migration; sql: string; reason: string }
+  | {
+      /** `--max-replica-lag`: a replica is too far behind; the run waits before `migration`. */
+      type: "replica-lag-wait";
+      migration: Migration;
+      statement?: number;
+      replicas: readonly LaggingReplica[];
+      maxLagMs: number;
+      waitedMs: number;
+    }
+  | { type: "replica-lag-ok"; migration: Migration; statement?: number; waitedMs: number }
   | { type: "migration-done"; direction: Direction; migration: Migration; durationMs: number }
   | { type: "migration-failed"; direction: Direction; migration: Migration; error: Error }
   | {

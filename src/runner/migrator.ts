@@ -44,6 +44,7 @@ import {
   releaseLock,
 } from "../store/lock.js";
 import { quoteLiteral } from "../store/sql-text.js";
+import { refuseReadOnly } from "../store/writable.js";
 import {
   type AdoptOptions,
   type AdoptReport,
@@ -55,6 +56,7 @@ import {
   guardNotAdopted,
 } from "./adopt.js";
 import type { EventListener } from "./events.js";
+import { ReplicaLagGate } from "./replica-lag.js";
 import type { RunResult } from "./results.js";
 import {
   DEFAULT_DDL_LOCK_TIMEOUT_MS,
@@ -78,6 +80,14 @@ export interface MigratorOptions extends PlanOptions {
   /** Retries after a DDL lock timeout (default 3), backoff starting at `retryDelayMs` (default 1 s). */
   readonly lockRetries?: number;
   readonly retryDelayMs?: number;
+  /**
+   * Between migrations (and statements of a statement-by-statement one),
+   * wait while any physical standby replays more than this far behind
+   * (servers only; see `ReplicaLagGate`). Default: no waiting.
+   */
+  readonly maxReplicaLagMs?: number;
+  /** Give up waiting for replicas after this long (default 10 min). */
+  readonly replicaLagTimeoutMs?: number;
   /** Print what would run, change nothing. */
   readonly dryRun?: boolean;
   readonly onEvent?: EventListener;
@@ -448,6 +458,8 @@ export class Migrator {
     const loading = o.source.load();
     loading.catch(() => {});
     return o.driver.session(async (session) => {
+      // A standby would fail half-way (after the lock, at CREATE TABLE): refuse it first.
+      if (!o.dryRun) await refuseReadOnly(session, o.driver.target);
       const key = lockKey(this.#history);
       // On a server (14+), client_connection_check_interval makes the backend notice
       // when pitstop dies (killed deploy job) and roll back, instead of finishing a
@@ -501,6 +513,15 @@ export class Migrator {
       retryDelayMs: o.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
       dryRun: o.dryRun ?? false,
       onEvent: o.onEvent ?? (() => {}),
+      ...(o.maxReplicaLagMs !== undefined && !o.dryRun && o.driver.dialect === "postgres"
+        ? {
+            replicaLag: new ReplicaLagGate({
+              maxLagMs: o.maxReplicaLagMs,
+              ...(o.replicaLagTimeoutMs !== undefined ? { timeoutMs: o.replicaLagTimeoutMs } : {}),
+              onEvent: o.onEvent ?? (() => {}),
+            }),
+          }
+        : {}),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { HistoryTable } from "../store/history.js";
 import type { EventListener } from "./events.js";
+import type { ReplicaLagGate } from "./replica-lag.js";
 
 export const DEFAULT_DDL_LOCK_TIMEOUT_MS = 5_000;
 
@@ -21,4 +22,6 @@ export interface RunContext {
   readonly dryRun: boolean;
   readonly onEvent: EventListener;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** `--max-replica-lag`: waits between migrations and between statements of a step-wise one. */
+  readonly replicaLag?: ReplicaLagGate;
 }

@@ -44,6 +44,8 @@ export async function runSteps(
       await session.exec(`SET statement_timeout = ${ctx.statementTimeoutMs}`);
     for (let i = step.resumeFrom; i < statements.length; i++) {
       const s = statements[i]!;
+      if (i > step.resumeFrom && !inUserTransaction)
+        await ctx.replicaLag?.wait(session, { migration: m, statement: i });
       ctx.onEvent({
         type: "statement",
         direction: step.direction,

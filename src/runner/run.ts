@@ -41,6 +41,7 @@ export async function runPlan(session: Session, plan: Plan, ctx: RunContext): Pr
         results.push(notExecuted(p.step));
         continue;
       }
+      await ctx.replicaLag?.wait(session, { migration: p.step.migration });
       const durationMs = await runStep(session, p, ctx);
       results.push({
         ...base(p.step),

@@ -14,7 +14,9 @@ export {
   findPostgresBindir,
   type PostgresServer,
   type StartPostgresOptions,
+  type StartStandbyOptions,
   startPostgres,
+  startStandby,
   stopPostgres,
 } from "./pg-server.js";
 export type { PGliteIsolation } from "./pglite-databases.js";

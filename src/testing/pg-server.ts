@@ -421,3 +421,64 @@ function readLog(root: string): string {
 function lastLines(text: string, count: number): string {
   return text.trim().split("\n").slice(-count).join(" | ");
 }
+
+export interface StartStandbyOptions {
+  /** postgresql.conf settings of the standby, on top of `DEFAULT_SERVER_SETTINGS`. */
+  settings?: Record<string, string>;
+  /** Where the standby's temp dir goes (default as for `startPostgres`). */
+  baseDir?: string;
+}
+
+/**
+ * Starts a streaming hot standby of a server from `startPostgres`:
+ * `pg_basebackup -R` (as the `postgres` OS user when running as root) into a
+ * fresh temp dir, then the copy on a free port. The primary needs
+ * `wal_level` replica or higher (PostgreSQL's default) and a free
+ * `max_wal_senders` slot; initdb's pg_hba.conf already trusts local
+ * replication connections.
+ *
+ * @example
+ * const primary = await startPostgres({ settings: { wal_level: "replica" } });
+ * const standby = await startStandby(primary);
+ * // standby.url answers read-only queries; pg_is_in_recovery() is true there
+ */
+export async function startStandby(
+  primary: PostgresServer,
+  options: StartStandbyOptions = {},
+): Promise<PostgresServer> {
+  const bindir = primary.bindir;
+  const asUser = ownerFor();
+  const root = fs.mkdtempSync(path.join(options.baseDir ?? defaultBaseDir(), TEMP_PREFIX));
+  const dataDir = path.join(root, "data");
+  let stopped = false;
+  const stopOnExit = () => stopSync(bindir, dataDir, asUser);
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", stopOnExit);
+    await stopCluster(bindir, dataDir, asUser);
+  };
+  try {
+    if (asUser !== undefined) fs.chownSync(root, asUser.uid, asUser.gid);
+    await runAs(asUser, path.join(bindir, "pg_basebackup"), [
+      ...["-h", primary.host, "-p", String(primary.port), "-U", "postgres"],
+      ...["-D", dataDir, "-R", "-X", "stream", "-c", "fast", "--no-sync"],
+    ]);
+    const settings = { ...DEFAULT_SERVER_SETTINGS, hot_standby: "on", ...options.settings };
+    const port = await startOnFreePort(bindir, root, dataDir, asUser, settings, undefined);
+    process.on("exit", stopOnExit);
+    const host = "127.0.0.1";
+    return {
+      url: `postgres://postgres@${host}:${port}/postgres`,
+      host,
+      port,
+      dataDir,
+      bindir,
+      version: primary.version,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -2,21 +2,21 @@ import { rmSync } from "node:fs";
 import { UsageError } from "../../core/errors.js";
 import { locateDatabase, maskUrl } from "../../driver/connect.js";
 import { DatabaseError, type Driver, SQLSTATE } from "../../driver/driver.js";
+import { urlDatabase } from "../../driver/hosts.js";
 import { quoteIdent } from "../../store/sql-text.js";
 import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
 /** The database a server URL names, and a URL of the same server's maintenance database. */
 function target(url: string, maintenance: string): { name: string; admin: string } {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.replace(/^\//, "")) || decodeURIComponent(u.username);
-  if (!name) {
+  // Not `new URL`: it refuses a host list (postgres://u@h1:5432,h2:5432/app).
+  const db = urlDatabase(url);
+  if (!db.name) {
     throw new UsageError(`${maskUrl(url)} names no database`, {
       hint: "Put the database name in the URL: postgres://user@host:5432/app",
     });
   }
-  u.pathname = `/${maintenance}`;
-  return { name, admin: u.toString() };
+  return { name: db.name, admin: db.with(maintenance) };
 }
 
 /**

@@ -130,6 +130,25 @@ class Reporter {
           `${migrationId(e.migration)}: lock not available (${e.reason}); retry ${e.attempt} in ${formatDuration(e.waitMs)}`,
         );
         break;
+      case "replica-lag-wait": {
+        const where =
+          e.statement === undefined
+            ? migrationId(e.migration)
+            : `statement ${e.statement + 1} of ${migrationId(e.migration)}`;
+        const who = e.replicas
+          .map(
+            (r) =>
+              `${r.name} has ${formatBytes(r.behindBytes)} of WAL to replay${r.atLeastMs > 0 ? `, at least ${formatDuration(r.atLeastMs)} behind` : ""}`,
+          )
+          .join("; ");
+        out.notice(
+          `Waiting before ${where} for replicas to come within ${formatDuration(e.maxLagMs)}: ${who} (waited ${formatDuration(e.waitedMs)})`,
+        );
+        break;
+      }
+      case "replica-lag-ok":
+        out.notice(`Replicas caught up after ${formatDuration(e.waitedMs)}; going on.`);
+        break;
       case "cleanup":
         out.notice(`${migrationId(e.migration)}: ${e.reason}; running ${e.sql}`);
         break;
@@ -185,4 +204,11 @@ class Reporter {
       `${parts[0]!.toUpperCase()}${parts.slice(1)} migration(s) in ${formatDuration(performance.now() - (this.#started ?? performance.now()))}; the database is at ${at}.`,
     );
   }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
