@@ -76,6 +76,7 @@ export async function withMigrator<T>(
         ? { statementTimeoutMs: settings.statementTimeoutMs }
         : {}),
       ...(settings.lockRetries !== undefined ? { lockRetries: settings.lockRetries } : {}),
+      locker: settings.locker,
       allowOutOfOrder: settings.allowOutOfOrder,
       ignoreChecksums: settings.ignoreChecksums,
       dryRun: options.dryRun ?? false,

@@ -161,6 +161,10 @@ function buildRoot(): Command {
       "statement_timeout for migration statements (default off)",
     )
     .option("--lock-retries <n>", "retries after a DDL lock timeout (default 3)")
+    .option(
+      "--locker <kind>",
+      "migration lock: auto (default), advisory, or table (a lease row; behind transaction poolers)",
+    )
     .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")

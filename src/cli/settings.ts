@@ -13,6 +13,7 @@ import {
   type HistoryTable,
 } from "../store/history.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
+import { isLockerSetting, LOCKER_SETTINGS, type LockerSetting } from "../store/locker.js";
 
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
 export const DEFAULT_SEEDS_DIR = "seeds";
@@ -35,6 +36,7 @@ export interface GlobalFlags {
   ddlLockTimeout?: string;
   statementTimeout?: string;
   lockRetries?: string;
+  locker?: string;
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
@@ -58,6 +60,8 @@ export interface Settings {
   readonly ddlLockTimeoutMs: number | undefined;
   readonly statementTimeoutMs: number | undefined;
   readonly lockRetries: number | undefined;
+  /** The migration lock (`--locker`, PITSTOP_LOCKER, `locker`): auto, advisory or table. */
+  readonly locker: LockerSetting;
   readonly allowOutOfOrder: boolean;
   readonly ignoreChecksums: boolean;
   readonly versionStyle: "timestamp" | "sequence";
@@ -118,6 +122,7 @@ export async function resolveSettings(
       "--lock-retries",
       flags.lockRetries ?? e.PITSTOP_LOCK_RETRIES ?? config.lockRetries,
     ),
+    locker: locker(flags.locker ?? e.PITSTOP_LOCKER ?? config.locker),
     allowOutOfOrder:
       flags.allowOutOfOrder ??
       bool(e.PITSTOP_ALLOW_OUT_OF_ORDER) ??
@@ -195,6 +200,15 @@ function format(value: string | undefined): FormatName | undefined {
   if (!isFormatName(value))
     throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
       hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+    });
+  return value;
+}
+
+function locker(value: string | undefined): LockerSetting {
+  if (value === undefined || value === "") return "auto";
+  if (!isLockerSetting(value))
+    throw new UsageError(`--locker: unknown locker ${JSON.stringify(value)}`, {
+      hint: `Use one of ${LOCKER_SETTINGS.join(", ")} (flag --locker, env PITSTOP_LOCKER, config locker).`,
     });
   return value;
 }
