@@ -465,7 +465,7 @@ export class Migrator {
       const direct = "($3::int IS NULL OR pg_backend_pid() = $3::int)";
       const tryLock =
         setting === "table"
-          ? "NULL::boolean"
+          ? "CASE WHEN false THEN pg_try_advisory_lock($1::bigint) END"
           : setting === "advisory"
             ? "pg_try_advisory_lock($1::bigint)"
             : `CASE WHEN ${direct} THEN pg_try_advisory_lock($1::bigint) END`;
