@@ -6,8 +6,6 @@ import { LEASE_LOST_SQLSTATE, leaseHolderOf, TableLocker } from "../src/store/ta
 import { describeEachDriver } from "./helpers/databases.js";
 import { historyRows, migrationsDir, migratorFor } from "./helpers/migrations.js";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describeEachDriver("table locker", (ctx) => {
   it("--locker table: applies, reports the lease table, and leaves the lease free", async () => {
     const driver = await ctx.newDriver();
