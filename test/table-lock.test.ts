@@ -48,13 +48,22 @@ describeEachDriver("table locker", (ctx) => {
   it("a lease that runs out (a crashed holder) is taken over; its old holder is refused", async () => {
     const driver = await ctx.newDriver();
     // Neither has a heartbeat: the lease is not tied to any session, so one connection can play both.
-    const crashed = new TableLocker(DEFAULT_HISTORY, { leaseMs: 200 });
-    const next = new TableLocker(DEFAULT_HISTORY, { leaseMs: 5_000 });
+    const crashed = new TableLocker(DEFAULT_HISTORY);
+    const next = new TableLocker(DEFAULT_HISTORY);
     await driver.session(async (s) => {
       await crashed.lock(s, { timeoutMs: 1000 });
       const waits: unknown[] = [];
-      await next.lock(s, { timeoutMs: 10_000, onWait: (h) => waits.push(h) });
+      const refused = await next
+        .lock(s, { timeoutMs: 100, onWait: (h) => waits.push(h) })
+        .catch((e: { code: string; message: string }) => e);
+      expect(refused).toMatchObject({
+        code: "LOCK_TIMEOUT",
+        message: expect.stringContaining(`held by pid ${process.pid} (pitstop on `),
+      });
       expect(waits).toEqual([expect.objectContaining({ pid: process.pid })]);
+      // Its lease runs out: no heartbeat came.
+      await s.exec("UPDATE pitstop_migrations_lock SET expires_at = now() - interval '1 second'");
+      await next.lock(s, { timeoutMs: 1000 });
       await expect(crashed.renew(s)).rejects.toMatchObject({ code: "LEASE_LOST" });
       expect(await leaseHolderOf(s, DEFAULT_HISTORY)).toMatchObject({ pid: process.pid });
       await next.unlock(s);
@@ -85,11 +94,15 @@ describeEachDriver("table locker", (ctx) => {
     it("the heartbeat keeps a short lease alive while the run's own connection is busy", async () => {
       const driver = await ctx.newDriver();
       const other = await ctx.newConnection();
-      const holder = new TableLocker(DEFAULT_HISTORY, { leaseMs: 300, fork: () => driver.fork!() });
+      // Beats every ~330 ms; a beat may come late on a busy machine, not a whole lease late.
+      const holder = new TableLocker(DEFAULT_HISTORY, {
+        leaseMs: 1000,
+        fork: () => driver.fork!(),
+      });
       await driver.session(async (s) => {
         await holder.lock(s, { timeoutMs: 1000 });
         // Busy for three leases: only the heartbeat's connection can renew it.
-        await s.exec("SELECT pg_sleep(1)");
+        await s.exec("SELECT pg_sleep(3)");
         const waiter = new TableLocker(DEFAULT_HISTORY);
         const taken = await other
           .session((o) => waiter.lock(o, { timeoutMs: 200 }))

@@ -281,7 +281,7 @@ export class Migrator {
     version: string,
     options: { unapplied?: boolean } = {},
   ): Promise<{ id: string; action: "applied" | "unapplied" }> {
-    return this.#locked(async (session, migrations, history) => {
+    return this.#locked(async (session, migrations, history, _v, held) => {
       const v = version.replace(/^0+(?=\d)/, "");
       const migration = migrations.find((m) => m.version === v);
       const record = history.find((r) => r.version === v);
@@ -294,11 +294,13 @@ export class Migrator {
       const id = migration ? migrationId(migration) : `${record!.version}_${record!.name}`;
       if (this.#options.dryRun) return { id, action: options.unapplied ? "unapplied" : "applied" };
       if (options.unapplied) {
-        await session.exec(deleteSql(this.#history, v));
+        await session.exec(held.fence.guard(deleteSql(this.#history, v)));
         return { id, action: "unapplied" };
       }
       const subject = migration ?? { version: v, name: record!.name, checksum: record!.checksum };
-      await session.exec(recordSql(this.#history, subject, "applied", { durationMs: null }));
+      await session.exec(
+        held.fence.guard(recordSql(this.#history, subject, "applied", { durationMs: null })),
+      );
       return { id, action: "applied" };
     });
   }
@@ -308,7 +310,7 @@ export class Migrator {
    * attempts that failed and left nothing behind. Returns what it changed.
    */
   async repair(): Promise<string[]> {
-    return this.#locked(async (session, migrations, history) => {
+    return this.#locked(async (session, migrations, history, _v, held) => {
       const changes: string[] = [];
       const statements: string[] = [];
       for (const s of resolveState(migrations, history)) {
@@ -323,7 +325,7 @@ export class Migrator {
         }
       }
       if (statements.length > 0 && !this.#options.dryRun)
-        await session.exec(`BEGIN;\n${statements.join(";\n")};\nCOMMIT;`);
+        await session.exec(held.fence.guard(statements.join(";\n")));
       return changes;
     });
   }

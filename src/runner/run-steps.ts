@@ -77,7 +77,8 @@ export async function runSteps(
         if (control === "begin" && ctx.pooled && userTransactionSettings(ctx))
           await session.exec(userTransactionSettings(ctx));
       } catch (error) {
-        if (inUserTransaction) {
+        // (A failed fence right after the script's BEGIN leaves that transaction open too.)
+        if (inUserTransaction || control === "begin") {
           await rollback(session);
           done = transactionStart;
         }

@@ -89,7 +89,7 @@ export function lockerNotice(l: LockerInfo): string {
     ? "Direct connection"
     : p.transactionPooling
       ? `Transaction pooling detected (the server backend changed from pid ${p.backendPids[0]} to ${p.backendPids[1]} between two transactions of one connection)`
-      : `Connection pooler detected (the connection announced pid ${p.announcedPid}, the server backend is pid ${p.backendPids[0]})`;
+      : `Connection pooler detected (the server backend, pid ${p.backendPids[0]}, is not the one the connection announced at start-up)`;
   if (l.kind === "table")
     return `${found}: the migration lock is a lease in ${l.table}, checked inside every migration's transaction.`;
   return `${found}: using the session advisory lock as asked (--locker advisory)${p?.transactionPooling ? "; it does NOT exclude other runs behind a transaction pooler" : ""}.`;
