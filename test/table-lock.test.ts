@@ -24,6 +24,18 @@ describeEachDriver("table locker", (ctx) => {
     expect(lease.rows).toEqual([{ name: "migrations", token: null }]);
   });
 
+  it("a dry run with the table locker creates no lease table", async () => {
+    const driver = await ctx.newDriver();
+    const { dir } = migrationsDir({ "000001_a.sql": "-- +up\nCREATE TABLE a (id int);\n" });
+    const { migrator } = migratorFor(driver, dir, { locker: "table", dryRun: true });
+    const result = await migrator.up();
+    expect(result.error).toBeUndefined();
+    const { rows } = await driver.query(
+      "SELECT to_regclass('pitstop_migrations_lock') IS NULL AS none, to_regclass('a') IS NULL AS no_a",
+    );
+    expect(rows).toEqual([{ none: true, no_a: true }]);
+  });
+
   it("a migration transaction does not commit once the lease is someone else's", async () => {
     const driver = await ctx.newDriver();
     const locker = new TableLocker(DEFAULT_HISTORY);

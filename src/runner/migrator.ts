@@ -501,6 +501,7 @@ export class Migrator {
           ? new TableLocker(this.#history, {
               ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
               ...(o.driver.fork ? { fork: () => o.driver.fork!() } : {}),
+              create: !o.dryRun,
             })
           : advisoryLocker(key);
       const info: LockerInfo = {

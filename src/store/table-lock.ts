@@ -46,6 +46,12 @@ export interface TableLockerOptions {
    * steps, so a statement must finish within the lease.
    */
   fork?: () => Promise<Driver>;
+  /**
+   * Whether to create the lease table when it is missing (default true).
+   * False (a dry run, which changes nothing): without the table, `lock`
+   * takes nothing and `check`/`renew` are not to be relied on.
+   */
+  create?: boolean;
 }
 
 /**
@@ -76,6 +82,8 @@ export class TableLocker implements Locker {
   readonly #holder = `pitstop on ${hostname()}`;
   readonly #leaseMs: number;
   readonly #fork: (() => Promise<Driver>) | undefined;
+  readonly #create: boolean;
+  #held = false;
   #timer: NodeJS.Timeout | undefined;
   #beating: Promise<void> | undefined;
   #heartbeat: Driver | undefined;
@@ -86,6 +94,7 @@ export class TableLocker implements Locker {
     this.#schema = history.schema;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#fork = options.fork;
+    this.#create = options.create ?? true;
     this.check = `DO $pitstop_lease$ BEGIN
 PERFORM 1 FROM ${this.table} WHERE name = '${LOCK_NAME}' AND token = ${quoteLiteral(this.#token)} FOR KEY SHARE;
 IF NOT FOUND THEN RAISE EXCEPTION 'this pitstop run no longer holds the migration lease in %', ${quoteLiteral(this.table)} USING ERRCODE = '${LEASE_LOST_SQLSTATE}'; END IF;
@@ -97,7 +106,7 @@ END $pitstop_lease$`;
   }
 
   async lock(session: Session, options: AcquireOptions): Promise<void> {
-    await this.#ensureTable(session);
+    if (!(await this.#ensureTable(session))) return;
     if (!(await this.#tryTake(session))) {
       const holder = await leaseHolder(session, this.table);
       options.onWait?.(holder);
@@ -108,11 +117,13 @@ END $pitstop_lease$`;
       );
     }
     this.#lost = false;
+    this.#held = true;
     this.#timer = setInterval(() => this.#beat(), Math.max(this.#leaseMs / 3, 10));
     this.#timer.unref();
   }
 
   async renew(session: Session): Promise<void> {
+    if (!this.#held) return;
     if (this.#lost || !(await this.#extend(session))) {
       this.#lost = true;
       throw leaseLostError(this.table, this.#leaseMs);
@@ -120,6 +131,8 @@ END $pitstop_lease$`;
   }
 
   async unlock(session: Session): Promise<void> {
+    if (!this.#held) return;
+    this.#held = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#beating;
@@ -173,17 +186,18 @@ END $pitstop_lease$`;
     })();
   }
 
-  /** Creates the table and its row when missing; first runs racing each other retry. */
-  async #ensureTable(session: Session): Promise<void> {
+  /** Creates the table and its row when missing (first runs racing each other retry); false: missing and not created. */
+  async #ensureTable(session: Session): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const { rows } = await session.query<{ ok: boolean }>(
         "SELECT to_regclass($1) IS NOT NULL AS ok",
         [this.table],
       );
-      if (rows[0]!.ok) return;
+      if (rows[0]!.ok) return true;
+      if (!this.#create) return false;
       try {
         await session.exec(this.#createSql());
-        return;
+        return true;
       } catch (error) {
         // Another run created it between our check and our CREATE.
         const raced =
