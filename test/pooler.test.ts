@@ -5,11 +5,19 @@ import { createPgDriver } from "../src/driver/pg.js";
 import { runCli } from "./helpers/cli.js";
 import { enabledTestDrivers } from "./helpers/databases.js";
 import { migrationsDir } from "./helpers/migrations.js";
-import { hasPgbouncer, type Pgbouncer, startPgbouncer } from "./helpers/pgbouncer.js";
+import {
+  hasPgbouncer,
+  PGBOUNCER_BIN,
+  type Pgbouncer,
+  startPgbouncer,
+} from "./helpers/pgbouncer.js";
 
 const STARTERS = 8;
 const SEED_ROWS = 20_000;
 const enabled = enabledTestDrivers().includes("pg") && hasPgbouncer();
+
+if (enabledTestDrivers().includes("pg") && !hasPgbouncer())
+  it.skip(`behind pgbouncer: ${PGBOUNCER_BIN} is not installed (.ci/run installs Debian's pgbouncer)`, () => {});
 
 /**
  * A non-idempotent data migration (run twice: twice the rows, names with "!!"),

@@ -510,13 +510,16 @@ export class Migrator {
         ...(locker instanceof TableLocker ? { table: locker.table } : {}),
       };
       if (pooler || kind !== "advisory") o.onEvent?.({ type: "locker", locker: info });
-      if (!first.locked) {
-        await locker.lock(session, {
-          timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
-          onWait: (holder) => o.onEvent?.({ type: "lock-wait", holder }),
-        });
-      }
+      let held = first.locked === true;
       try {
+        // Inside the try: a lock timeout still resets the session setting below.
+        if (!held) {
+          await locker.lock(session, {
+            timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+            onWait: (holder) => o.onEvent?.({ type: "lock-wait", holder }),
+          });
+          held = true;
+        }
         const migrations = await loading;
         let exists = first.exists;
         if (!first.locked) exists = (await probe(session, this.#history)).exists;
@@ -535,14 +538,14 @@ export class Migrator {
       } finally {
         // One round trip on the common path: unlock, and leave no session setting behind
         // (a caller's pool connection goes back to its app).
-        if (kind === "advisory" && first.watch)
+        if (held && kind === "advisory" && first.watch)
           await session
             .exec(
               `SELECT pg_advisory_unlock(${key}::bigint); RESET client_connection_check_interval`,
             )
             .catch(() => {});
         else {
-          await locker.unlock(session).catch(() => {});
+          if (held) await locker.unlock(session).catch(() => {});
           if (first.watch)
             await session.exec("RESET client_connection_check_interval").catch(() => {});
         }
