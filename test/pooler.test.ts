@@ -13,6 +13,11 @@ import {
 } from "./helpers/pgbouncer.js";
 
 const STARTERS = 8;
+/**
+ * `POOLER_TEST_LOCKER=advisory` runs the starters with the session advisory
+ * lock, to see the transaction-mode test fail without the table locker.
+ */
+const LOCKER = process.env.POOLER_TEST_LOCKER ? ["--locker", process.env.POOLER_TEST_LOCKER] : [];
 const SEED_ROWS = 20_000;
 const enabled = enabledTestDrivers().includes("pg") && hasPgbouncer();
 
@@ -93,7 +98,17 @@ describe.runIf(enabled)("behind pgbouncer", () => {
       const { dir } = migrationsDir(FOLDER);
       const runs = await Promise.all(
         Array.from({ length: STARTERS }, () =>
-          runCli(["--database", url, "--dir", dir, "--lock-timeout", "120s", "up", "--json"]),
+          runCli([
+            "--database",
+            url,
+            "--dir",
+            dir,
+            "--lock-timeout",
+            "120s",
+            ...LOCKER,
+            "up",
+            "--json",
+          ]),
         ),
       );
       expect(runs.map((r) => (r.code === 0 ? 0 : `${r.code}: ${r.stderr}`))).toEqual(
