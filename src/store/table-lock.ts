@@ -193,7 +193,11 @@ END $pitstop_lease$`;
         "SELECT to_regclass($1) IS NOT NULL AS ok",
         [this.table],
       );
-      if (rows[0]!.ok) return true;
+      if (rows[0]!.ok) {
+        // The row too (someone may have emptied the table): taking the lease needs it.
+        if (this.#create) await session.exec(this.#rowSql());
+        return true;
+      }
       if (!this.#create) return false;
       try {
         await session.exec(this.#createSql());
@@ -219,7 +223,11 @@ CREATE TABLE IF NOT EXISTS ${this.table} (
   expires_at timestamptz
 );
 COMMENT ON TABLE ${this.table} IS 'pitstop migration lock: a lease (token, expires_at) that a run holds while it migrates; used behind transaction poolers. Managed by pitstop.';
-INSERT INTO ${this.table} (name) VALUES ('${LOCK_NAME}') ON CONFLICT (name) DO NOTHING`;
+${this.#rowSql()}`;
+  }
+
+  #rowSql(): string {
+    return `INSERT INTO ${this.table} (name) VALUES ('${LOCK_NAME}') ON CONFLICT (name) DO NOTHING`;
   }
 }
 
