@@ -43,6 +43,13 @@ const FOLDER = {
     "-- +up\nBEGIN;\nUPDATE items SET name = name || '#' WHERE id = 1;\nINSERT INTO applied_log (migration) VALUES ('000006');\nCOMMIT;\n",
 };
 const MIGRATIONS = Object.keys(FOLDER).length;
+/** Added for a second round of starters. */
+const ROUND_TWO = {
+  "000007_more.sql":
+    "-- +up\nINSERT INTO items (name) SELECT 'more ' || g FROM generate_series(1, 1000) g;\nINSERT INTO applied_log (migration) VALUES ('000007');\n",
+  "000008_index.sql":
+    "-- +up\nCREATE INDEX CONCURRENTLY items_upper_idx ON items (upper(name));\nINSERT INTO applied_log (migration) VALUES ('000008');\n",
+};
 
 describe.runIf(enabled)("behind pgbouncer", () => {
   let admin: Driver;
@@ -91,46 +98,51 @@ describe.runIf(enabled)("behind pgbouncer", () => {
   }
 
   for (const mode of ["transaction", "session"] as const) {
-    it(`${mode} mode: ${STARTERS} concurrent starters apply every migration exactly once, history true`, async () => {
+    it(`${mode} mode: ${STARTERS} concurrent starters, two rounds, apply every migration exactly once, history true`, async () => {
       const b = await bouncer(mode);
       const db = await database();
       const url = b.url(db);
-      const { dir } = migrationsDir(FOLDER);
-      const runs = await Promise.all(
-        Array.from({ length: STARTERS }, () =>
-          runCli([
-            "--database",
-            url,
-            "--dir",
-            dir,
-            "--lock-timeout",
-            "120s",
-            ...LOCKER,
-            "up",
-            "--json",
-          ]),
-        ),
-      );
-      expect(runs.map((r) => (r.code === 0 ? 0 : `${r.code}: ${r.stderr}`))).toEqual(
-        Array(STARTERS).fill(0),
-      );
-      const outputs = runs.map((r) => JSON.parse(r.stdout));
-      const applied = outputs.map((o) => o.results.length as number);
-      expect(applied.reduce((a, c) => a + c, 0)).toBe(MIGRATIONS);
-      // Every starter saw the pooler and held the lease, not a session advisory lock.
-      for (const o of outputs) {
-        expect(o.locker.kind).toBe("table");
-        expect(o.locker.pooler.announcedPid).toBeTypeOf("number");
-      }
-      expect(runs.every((r) => /detected.*the migration lock is a lease in/.test(r.stderr))).toBe(
-        true,
-      );
+      const { dir, write } = migrationsDir(FOLDER);
+      const round = async (expected: number) => {
+        const runs = await Promise.all(
+          Array.from({ length: STARTERS }, () =>
+            runCli([
+              "--database",
+              url,
+              "--dir",
+              dir,
+              "--lock-timeout",
+              "120s",
+              ...LOCKER,
+              "up",
+              "--json",
+            ]),
+          ),
+        );
+        expect(runs.map((r) => (r.code === 0 ? 0 : `${r.code}: ${r.stderr}`))).toEqual(
+          Array(STARTERS).fill(0),
+        );
+        const outputs = runs.map((r) => JSON.parse(r.stdout));
+        const applied = outputs.map((o) => o.results.length as number);
+        expect(applied.reduce((a, c) => a + c, 0)).toBe(expected);
+        // Every starter saw the pooler and held the lease, not a session advisory lock.
+        for (const o of outputs) {
+          expect(o.locker.kind).toBe("table");
+          expect(o.locker.pooler.announcedPid).toBeTypeOf("number");
+        }
+        expect(runs.every((r) => /detected.*the migration lock is a lease in/.test(r.stderr))).toBe(
+          true,
+        );
+      };
+      await round(MIGRATIONS);
+      // A second deploy: the lease table exists, the starters race for it again.
+      write(ROUND_TWO);
+      await round(Object.keys(ROUND_TWO).length);
       expect(await counts(db)).toEqual({
-        log: ["000002", "000003", "000004", "000005", "000006"].map((migration) => ({
-          migration,
-          n: 1,
-        })),
-        items: { n: SEED_ROWS, twice: 0 },
+        log: ["000002", "000003", "000004", "000005", "000006", "000007", "000008"].map(
+          (migration) => ({ migration, n: 1 }),
+        ),
+        items: { n: SEED_ROWS + 1000, twice: 0 },
         index: [{ valid: true }],
       });
       const status = await runCli(["--database", url, "--dir", dir, "status", "--json"]);
@@ -138,7 +150,7 @@ describe.runIf(enabled)("behind pgbouncer", () => {
       const report = JSON.parse(status.stdout);
       expect(report.problems).toEqual([]);
       expect(report.migrations.map((m: { status: string }) => m.status)).toEqual(
-        Array(MIGRATIONS).fill("applied"),
+        Array(MIGRATIONS + Object.keys(ROUND_TWO).length).fill("applied"),
       );
     }, 180_000);
   }
