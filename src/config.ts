@@ -29,6 +29,14 @@ export interface PitstopConfig {
   maxReplicaLag?: Duration;
   /** Give up waiting for replicas after this long (default `10m`). Env: PITSTOP_REPLICA_LAG_TIMEOUT. */
   replicaLagTimeout?: Duration;
+  /**
+   * The migration lock (default `"auto"`): `"advisory"` (a session advisory
+   * lock), `"table"` (a lease row in `<history table>_lock`, checked inside
+   * every migration's transaction: right behind a transaction pooler such as
+   * PgBouncer), or `"auto"`: advisory on a direct connection, table when a
+   * pooler is detected. Env: PITSTOP_LOCKER.
+   */
+  locker?: "auto" | "advisory" | "table";
   /** Apply migrations older than the newest applied one (default false). */
   allowOutOfOrder?: boolean;
   /** Version style of `pitstop create` (default `timestamp`). */

@@ -61,7 +61,7 @@ export type {
   BaselineReport,
   ForeignSummary,
 } from "./runner/adopt.js";
-export type { RunEvent } from "./runner/events.js";
+export type { LockerInfo, PoolerInfo, RunEvent } from "./runner/events.js";
 export {
   Migrator,
   type MigratorOptions,
@@ -76,6 +76,7 @@ export type { FormatName } from "./source/formats/format.js";
 export { listSource, type MigrationDefinition } from "./source/list.js";
 export type { MigrationSource } from "./source/source.js";
 export { loadParser } from "./sql/parser.js";
+export type { LockerKind, LockerSetting } from "./store/locker.js";
 
 export interface ConnectOptions {
   /** A driver you made (e.g. over your app's pg Pool); not closed by pitstop. */

@@ -82,6 +82,7 @@ export async function withMigrator<T>(
       ...(settings.replicaLagTimeoutMs !== undefined
         ? { replicaLagTimeoutMs: settings.replicaLagTimeoutMs }
         : {}),
+      locker: settings.locker,
       allowOutOfOrder: settings.allowOutOfOrder,
       ignoreChecksums: settings.ignoreChecksums,
       dryRun: options.dryRun ?? false,

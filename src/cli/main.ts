@@ -167,6 +167,10 @@ function buildRoot(): Command {
       "between migrations, wait while a streaming replica is further behind (default off)",
     )
     .option("--replica-lag-timeout <duration>", "give up waiting for replicas (default 10m)")
+    .option(
+      "--locker <kind>",
+      "migration lock: auto (default), advisory, or table (a lease row; behind transaction poolers)",
+    )
     .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")

@@ -13,6 +13,7 @@ import {
   type HistoryTable,
 } from "../store/history.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
+import { isLockerSetting, LOCKER_SETTINGS, type LockerSetting } from "../store/locker.js";
 
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
 export const DEFAULT_SEEDS_DIR = "seeds";
@@ -37,6 +38,7 @@ export interface GlobalFlags {
   lockRetries?: string;
   maxReplicaLag?: string;
   replicaLagTimeout?: string;
+  locker?: string;
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
@@ -63,6 +65,8 @@ export interface Settings {
   /** `--max-replica-lag`: wait between steps while a replica is further behind (undefined: off). */
   readonly maxReplicaLagMs: number | undefined;
   readonly replicaLagTimeoutMs: number | undefined;
+  /** The migration lock (`--locker`, PITSTOP_LOCKER, `locker`): auto, advisory or table. */
+  readonly locker: LockerSetting;
   readonly allowOutOfOrder: boolean;
   readonly ignoreChecksums: boolean;
   readonly versionStyle: "timestamp" | "sequence";
@@ -134,6 +138,7 @@ export async function resolveSettings(
       "--replica-lag-timeout",
       flags.replicaLagTimeout ?? e.PITSTOP_REPLICA_LAG_TIMEOUT ?? config.replicaLagTimeout,
     ),
+    locker: locker(flags.locker ?? e.PITSTOP_LOCKER ?? config.locker),
     allowOutOfOrder:
       flags.allowOutOfOrder ??
       bool(e.PITSTOP_ALLOW_OUT_OF_ORDER) ??
@@ -211,6 +216,15 @@ function format(value: string | undefined): FormatName | undefined {
   if (!isFormatName(value))
     throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
       hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+    });
+  return value;
+}
+
+function locker(value: string | undefined): LockerSetting {
+  if (value === undefined || value === "") return "auto";
+  if (!isLockerSetting(value))
+    throw new UsageError(`--locker: unknown locker ${JSON.stringify(value)}`, {
+      hint: `Use one of ${LOCKER_SETTINGS.join(", ")} (flag --locker, env PITSTOP_LOCKER, config locker).`,
     });
   return value;
 }

@@ -27,7 +27,14 @@ export interface Queryable {
 }
 
 /** One connection held for a sequence of calls (advisory lock, transactions). */
-export type Session = Queryable;
+export interface Session extends Queryable {
+  /**
+   * The backend pid the server announced when this connection started
+   * (BackendKeyData); undefined where there is none (PGlite). A proxy such as
+   * PgBouncer announces its own number, so it differs from `pg_backend_pid()`.
+   */
+  readonly announcedPid?: number | undefined;
+}
 
 export interface Driver extends Queryable {
   readonly dialect: Dialect;
@@ -37,6 +44,13 @@ export interface Driver extends Queryable {
   session<T>(fn: (session: Session) => Promise<T>): Promise<T>;
   /** Closes connections this driver opened (not ones it was given). */
   close(): Promise<void>;
+  /**
+   * Optional: another driver to the same database whose calls run while a
+   * session of this one is busy (its own connection, or the same pool). The
+   * caller closes it. Absent where there is only one connection (PGlite, a
+   * client the caller gave).
+   */
+  fork?(): Promise<Driver>;
 }
 
 /** A server error, the same shape from every adapter. */

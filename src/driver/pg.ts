@@ -92,11 +92,14 @@ export async function createPgDriver(options: PgDriverOptions): Promise<Driver> 
       pg,
       target,
       new OwnedClientSource(pg, options, target, passwordsIn(options.url)),
+      () => createPgDriver(options),
     );
   }
   if ("pool" in options) {
     const target = options.target ?? "PostgreSQL (pool)";
-    return new PgDriver(pg, target, new PoolSource(options.pool, target));
+    return new PgDriver(pg, target, new PoolSource(options.pool, target), () =>
+      createPgDriver(options),
+    );
   }
   const target = options.target ?? "PostgreSQL (client)";
   return new PgDriver(pg, target, new GivenClientSource(options.client));
@@ -108,13 +111,21 @@ class PgDriver implements Driver {
   readonly #pg: PgModule;
   readonly #source: ConnectionSource;
   readonly #mutex: Mutex;
+  /** A second driver with its own connection (a URL) or over the same pool. */
+  readonly fork?: () => Promise<Driver>;
   #closed = false;
 
-  constructor(pg: PgModule, target: string, source: ConnectionSource) {
+  constructor(
+    pg: PgModule,
+    target: string,
+    source: ConnectionSource,
+    fork?: () => Promise<Driver>,
+  ) {
     this.#pg = pg;
     this.target = target;
     this.#source = source;
     this.#mutex = new Mutex(target);
+    if (fork !== undefined) this.fork = fork;
   }
 
   query<R extends object = Record<string, unknown>>(
@@ -188,15 +199,18 @@ class PgDriver implements Driver {
 }
 
 /** A session: queries on the leased connection, refused once the session is over. */
-class PgSession implements Queryable {
+class PgSession implements Session {
   readonly #pg: PgModule;
   readonly #target: string;
+  readonly announcedPid: number | undefined;
   #client: ClientBase | undefined;
 
   constructor(pg: PgModule, client: ClientBase, target: string) {
     this.#pg = pg;
     this.#client = client;
     this.#target = target;
+    const pid = (client as unknown as { processID?: number | null }).processID;
+    this.announcedPid = typeof pid === "number" ? pid : undefined;
   }
 
   async query<R extends object = Record<string, unknown>>(

@@ -36,14 +36,10 @@ import {
   readHistory,
   recordSql,
 } from "../store/history.js";
-import {
-  acquireLock,
-  DEFAULT_LOCK_TIMEOUT_MS,
-  lockHolder,
-  lockKey,
-  releaseLock,
-} from "../store/lock.js";
+import { DEFAULT_LOCK_TIMEOUT_MS, lockHolder, lockKey } from "../store/lock.js";
+import { advisoryLocker, type Fence, type LockerSetting } from "../store/locker.js";
 import { quoteLiteral } from "../store/sql-text.js";
+import { leaseHolderOf, TableLocker } from "../store/table-lock.js";
 import { refuseReadOnly } from "../store/writable.js";
 import {
   type AdoptOptions,
@@ -55,7 +51,7 @@ import {
   foreignSummaries,
   guardNotAdopted,
 } from "./adopt.js";
-import type { EventListener } from "./events.js";
+import type { EventListener, LockerInfo, PoolerInfo } from "./events.js";
 import { ReplicaLagGate } from "./replica-lag.js";
 import type { RunResult } from "./results.js";
 import {
@@ -90,6 +86,15 @@ export interface MigratorOptions extends PlanOptions {
   readonly replicaLagTimeoutMs?: number;
   /** Print what would run, change nothing. */
   readonly dryRun?: boolean;
+  /**
+   * The migration lock: `advisory` (a session advisory lock), `table` (a
+   * lease row in `<history table>_lock`, fenced inside every migration
+   * transaction: right behind a transaction pooler), or `auto` (default):
+   * advisory on a direct connection, table when a pooler is detected.
+   */
+  readonly locker?: LockerSetting;
+  /** Table locker: how long a lease lasts without a heartbeat (default 30 s). */
+  readonly leaseMs?: number;
   readonly onEvent?: EventListener;
   /**
    * Called under the lock once the plan is made, before anything runs, with
@@ -215,7 +220,11 @@ export class Migrator {
     const states = resolveState(migrations, read.history);
     let lockHeld: boolean | undefined;
     if (states.some((s) => s.status === "running" || s.status === "reverting")) {
-      lockHeld = (await driver.session((s) => lockHolder(s, lockKey(this.#history)))) !== undefined;
+      lockHeld = await driver.session(
+        async (s) =>
+          (await lockHolder(s, lockKey(this.#history))) !== undefined ||
+          (await leaseHolderOf(s, this.#history)) !== undefined,
+      );
     }
     const entries = states.map((s) => entry(s, lockHeld));
     const foreign = !read.exists
@@ -282,7 +291,7 @@ export class Migrator {
     version: string,
     options: { unapplied?: boolean } = {},
   ): Promise<{ id: string; action: "applied" | "unapplied" }> {
-    return this.#locked(async (session, migrations, history) => {
+    return this.#locked(async (session, migrations, history, _v, held) => {
       const v = version.replace(/^0+(?=\d)/, "");
       const migration = migrations.find((m) => m.version === v);
       const record = history.find((r) => r.version === v);
@@ -295,11 +304,13 @@ export class Migrator {
       const id = migration ? migrationId(migration) : `${record!.version}_${record!.name}`;
       if (this.#options.dryRun) return { id, action: options.unapplied ? "unapplied" : "applied" };
       if (options.unapplied) {
-        await session.exec(deleteSql(this.#history, v));
+        await session.exec(held.fence.guard(deleteSql(this.#history, v)));
         return { id, action: "unapplied" };
       }
       const subject = migration ?? { version: v, name: record!.name, checksum: record!.checksum };
-      await session.exec(recordSql(this.#history, subject, "applied", { durationMs: null }));
+      await session.exec(
+        held.fence.guard(recordSql(this.#history, subject, "applied", { durationMs: null })),
+      );
       return { id, action: "applied" };
     });
   }
@@ -309,7 +320,7 @@ export class Migrator {
    * attempts that failed and left nothing behind. Returns what it changed.
    */
   async repair(): Promise<string[]> {
-    return this.#locked(async (session, migrations, history) => {
+    return this.#locked(async (session, migrations, history, _v, held) => {
       const changes: string[] = [];
       const statements: string[] = [];
       for (const s of resolveState(migrations, history)) {
@@ -324,7 +335,7 @@ export class Migrator {
         }
       }
       if (statements.length > 0 && !this.#options.dryRun)
-        await session.exec(`BEGIN;\n${statements.join(";\n")};\nCOMMIT;`);
+        await session.exec(held.fence.guard(statements.join(";\n")));
       return changes;
     });
   }
@@ -424,11 +435,11 @@ export class Migrator {
   ): Promise<RunResult> {
     try {
       return await this.#locked(
-        async (session, migrations, history, serverVersion) => {
+        async (session, migrations, history, serverVersion, held) => {
           const p = plan(migrations, history);
           await this.#options.beforeRun?.({ plan: p, migrations, serverVersion });
-          const result = await runPlan(session, p, this.#runContext(serverVersion));
-          return { ...result, current: versionAfter(history, result) };
+          const result = await runPlan(session, p, this.#runContext(serverVersion, held));
+          return { ...result, current: versionAfter(history, result), locker: held.info };
         },
         { guardForeign: true },
       );
@@ -443,6 +454,7 @@ export class Migrator {
       migrations: Migration[],
       history: HistoryRecord[],
       serverVersion: number,
+      held: HeldLock,
     ) => Promise<T>,
     options: {
       /** Create the history table when missing (default true). */
@@ -461,30 +473,65 @@ export class Migrator {
       // A standby would fail half-way (after the lock, at CREATE TABLE): refuse it first.
       if (!o.dryRun) await refuseReadOnly(session, o.driver.target);
       const key = lockKey(this.#history);
+      const setting = o.locker ?? "auto";
+      // Direct: the backend is the one the connection announced at start-up, no
+      // proxy in between. Only then is a session (advisory lock, a setting) ours.
+      const direct = "($3::int IS NULL OR pg_backend_pid() = $3::int)";
+      const tryLock =
+        setting === "table"
+          ? "CASE WHEN false THEN pg_try_advisory_lock($1::bigint) END"
+          : setting === "advisory"
+            ? "pg_try_advisory_lock($1::bigint)"
+            : `CASE WHEN ${direct} THEN pg_try_advisory_lock($1::bigint) END`;
       // On a server (14+), client_connection_check_interval makes the backend notice
       // when pitstop dies (killed deploy job) and roll back, instead of finishing a
       // migration nobody watches or holding its locks while a long statement runs.
+      // Behind a pooler it goes in each transaction's SET LOCAL instead (run-support).
       const watchClient =
         o.driver.dialect === "postgres"
-          ? ", CASE WHEN current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END AS watch"
+          ? `, CASE WHEN ${direct} AND current_setting('server_version_num')::int >= 140000 THEN set_config('client_connection_check_interval', '1000', false) END AS watch`
           : "";
       const { rows } = await session.query<{
-        locked: boolean;
+        locked: boolean | null;
+        direct: boolean;
+        pid: number;
         exists: boolean;
         v: string;
         foreign: boolean;
+        watch?: string | null;
       }>(
-        `SELECT pg_try_advisory_lock($1::bigint) AS locked, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v, ${FOREIGN_CHECK} AS foreign${watchClient}`,
-        [key, qualifiedName(this.#history)],
+        `SELECT ${tryLock} AS locked, ${direct} AS direct, pg_backend_pid() AS pid, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v, ${FOREIGN_CHECK} AS foreign${watchClient}`,
+        [key, qualifiedName(this.#history), session.announcedPid ?? null],
       );
       const first = rows[0]!;
-      if (!first.locked) {
-        await acquireLock(session, key, {
-          timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
-          onWait: (holder) => o.onEvent?.({ type: "lock-wait", holder }),
-        });
-      }
+      const pooler = first.direct
+        ? undefined
+        : await detectPooler(session, session.announcedPid!, first.pid);
+      const kind = setting === "auto" ? (pooler ? "table" : "advisory") : setting;
+      const locker =
+        kind === "table"
+          ? new TableLocker(this.#history, {
+              ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
+              ...(o.driver.fork ? { fork: () => o.driver.fork!() } : {}),
+              create: !o.dryRun,
+            })
+          : advisoryLocker(key);
+      const info: LockerInfo = {
+        kind,
+        ...(pooler ? { pooler } : {}),
+        ...(locker instanceof TableLocker ? { table: locker.table } : {}),
+      };
+      if (pooler || kind !== "advisory") o.onEvent?.({ type: "locker", locker: info });
+      let held = first.locked === true;
       try {
+        // Inside the try: a lock timeout still resets the session setting below.
+        if (!held) {
+          await locker.lock(session, {
+            timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+            onWait: (holder) => o.onEvent?.({ type: "lock-wait", holder }),
+          });
+          held = true;
+        }
         const migrations = await loading;
         let exists = first.exists;
         if (!first.locked) exists = (await probe(session, this.#history)).exists;
@@ -495,16 +542,34 @@ export class Migrator {
           o.onEvent?.({ type: "history-created", table: qualifiedName(this.#history) });
         }
         const history = exists ? await readHistory(session, this.#history) : [];
-        return await fn(session, migrations, history, Number(first.v));
+        return await fn(session, migrations, history, Number(first.v), {
+          fence: locker,
+          pooled: pooler !== undefined,
+          info,
+        });
       } finally {
-        await releaseLock(session, key).catch(() => {});
+        // One round trip on the common path: unlock, and leave no session setting behind
+        // (a caller's pool connection goes back to its app).
+        if (held && kind === "advisory" && first.watch)
+          await session
+            .exec(
+              `SELECT pg_advisory_unlock(${key}::bigint); RESET client_connection_check_interval`,
+            )
+            .catch(() => {});
+        else {
+          if (held) await locker.unlock(session).catch(() => {});
+          if (first.watch)
+            await session.exec("RESET client_connection_check_interval").catch(() => {});
+        }
       }
     });
   }
 
-  #runContext(serverVersion: number): RunContext {
+  #runContext(serverVersion: number, held: HeldLock): RunContext {
     const o = this.#options;
     return {
+      fence: held.fence,
+      pooled: held.pooled,
       history: this.#history,
       serverVersion,
       ddlLockTimeoutMs: o.ddlLockTimeoutMs ?? DEFAULT_DDL_LOCK_TIMEOUT_MS,
@@ -524,6 +589,29 @@ export class Migrator {
         : {}),
     };
   }
+}
+
+/** The lock a run holds, as the runner needs it. */
+interface HeldLock {
+  readonly fence: Fence;
+  /** A pooler is between us and the server: settings only as SET LOCAL. */
+  readonly pooled: boolean;
+  readonly info: LockerInfo;
+}
+
+/**
+ * The connection announced another pid than its backend's: a proxy. A second
+ * transaction's backend tells whether it pools by transaction (the pid
+ * changes); the same pid proves nothing (an idle pool hands the same one back).
+ */
+async function detectPooler(
+  session: Session,
+  announcedPid: number,
+  firstPid: number,
+): Promise<PoolerInfo> {
+  const { rows } = await session.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+  const second = rows[0]!.pid;
+  return { announcedPid, backendPids: [firstPid, second], transactionPooling: second !== firstPid };
 }
 
 /** Whether a golang-migrate, goose or dbmate history table is on the search path (no round trip of its own). */

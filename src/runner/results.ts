@@ -1,6 +1,7 @@
 import type { PitstopError } from "../core/errors.js";
 import type { Direction } from "../core/plan.js";
 import type { ExecutionMode } from "../sql/analyze.js";
+import type { LockerInfo } from "./events.js";
 
 interface ResultBase {
   readonly direction: Direction;
@@ -26,4 +27,6 @@ export interface RunResult {
   readonly warnings: readonly string[];
   /** The version the database is at after the run (undefined: nothing applied). */
   readonly current?: string | undefined;
+  /** The migration lock the run held (the advisory lock unless a pooler was detected or `locker` says). */
+  readonly locker?: LockerInfo;
 }

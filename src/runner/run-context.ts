@@ -1,4 +1,5 @@
 import type { HistoryTable } from "../store/history.js";
+import type { Fence } from "../store/locker.js";
 import type { EventListener } from "./events.js";
 import type { ReplicaLagGate } from "./replica-lag.js";
 
@@ -20,6 +21,14 @@ export interface RunContext {
   readonly lockRetries: number;
   readonly retryDelayMs: number;
   readonly dryRun: boolean;
+  /** The migration lock's fence: a check in every migration transaction, guards for standalone writes. */
+  readonly fence: Fence;
+  /**
+   * Behind a connection pooler: session settings (SET without LOCAL) may
+   * land on another server connection and stay there for its next client,
+   * so settings go in SET LOCAL inside transactions only.
+   */
+  readonly pooled: boolean;
   readonly onEvent: EventListener;
   readonly sleep?: (ms: number) => Promise<void>;
   /** `--max-replica-lag`: waits between migrations and between statements of a step-wise one. */

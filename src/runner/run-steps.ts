@@ -2,13 +2,16 @@ import { PitstopError } from "../core/errors.js";
 import { type Migration, migrationId, type SqlScript } from "../core/migration.js";
 import type { PlanStep } from "../core/plan.js";
 import type { Session } from "../driver/driver.js";
-import type { AnalyzedScript } from "../sql/analyze.js";
-import { deleteSql, progressSql, recordSql } from "../store/history.js";
+import type { AnalyzedScript, AnalyzedStatement } from "../sql/analyze.js";
+import { deleteSql, type HistoryTable, progressSql, recordSql } from "../store/history.js";
 import { quoteIdent } from "../store/sql-text.js";
+import { isLeaseLost } from "../store/table-lock.js";
 import type { RunContext } from "./run-context.js";
 import {
+  beginSql,
   errorText,
   execStatement,
+  localSettings,
   lockTimeoutError,
   rollback,
   statementFailure,
@@ -32,15 +35,16 @@ export async function runSteps(
   const m = step.migration;
   const statements = analyzed.statements;
   const started = performance.now();
+  const guard = (sql: string) => session.exec(ctx.fence.guard(sql));
   if (step.direction === "up")
-    await session.exec(recordSql(h, m, "running", { progress: step.resumeFrom }));
-  else await session.exec(stateSql(h, m, "reverting", step.resumeFrom));
+    await guard(recordSql(h, m, "running", { progress: step.resumeFrom }));
+  else await guard(stateSql(h, m, "reverting", step.resumeFrom));
   let lockTimeout = -1;
   let inUserTransaction = false;
   let transactionStart = step.resumeFrom;
   let done = step.resumeFrom;
   try {
-    if (ctx.statementTimeoutMs > 0)
+    if (ctx.statementTimeoutMs > 0 && !ctx.pooled)
       await session.exec(`SET statement_timeout = ${ctx.statementTimeoutMs}`);
     for (let i = step.resumeFrom; i < statements.length; i++) {
       const s = statements[i]!;
@@ -55,7 +59,7 @@ export async function runSteps(
       });
       if (i === step.resumeFrom && step.resumeFrom > 0 && s.facts.index)
         await dropInvalidIndex(session, m, s.facts.index, ctx);
-      if (!inUserTransaction) {
+      if (!inUserTransaction && !ctx.pooled) {
         const wanted = s.facts.concurrent ? 0 : ctx.ddlLockTimeoutMs;
         if (wanted !== lockTimeout) {
           await session.exec(`SET lock_timeout = ${wanted}`);
@@ -64,24 +68,33 @@ export async function runSteps(
       }
       const control = s.facts.transactionControl;
       if (control === "begin") transactionStart = i;
+      const wrapped = inUserTransaction ? undefined : pooledStatement(ctx, s, h, m, i + 1);
       try {
         if (inUserTransaction) await execStatement(session, s);
-        else await withLockRetries(step, ctx, () => execStatement(session, s));
+        else if (wrapped) await withLockRetries(step, ctx, () => execWrapped(session, wrapped));
+        else {
+          await ctx.fence.renew(session);
+          await withLockRetries(step, ctx, () => execStatement(session, s));
+        }
+        if (control === "begin" && ctx.pooled && userTransactionSettings(ctx))
+          await session.exec(userTransactionSettings(ctx));
       } catch (error) {
-        if (inUserTransaction) {
+        // (A failed fence right after the script's BEGIN leaves that transaction open too.)
+        if (inUserTransaction || control === "begin") {
           await rollback(session);
           done = transactionStart;
         }
-        throw migrationError(
-          lockTimeoutError(error, step, ""),
-          statementFailure(script, step, s, stepsOutcome(step, done, statements.length)),
-        );
+        if (isLeaseLost(error)) throw error;
+        throw migrationError(lockTimeoutError(error, step, ""), {
+          ...statementFailure(script, step, s, stepsOutcome(step, done, statements.length)),
+          prefixLength: wrapped?.prefixLength ?? 0,
+        });
       }
       if (control === "begin") inUserTransaction = true;
       if (control === "commit" || control === "rollback") inUserTransaction = false;
       if (!inUserTransaction) {
         done = i + 1;
-        await session.exec(progressSql(h, m.version, done));
+        if (!wrapped) await guard(progressSql(h, m.version, done));
       }
     }
     if (inUserTransaction) {
@@ -99,28 +112,61 @@ export async function runSteps(
       step.direction === "up"
         ? recordSql(h, m, "applied", { durationMs: performance.now() - started })
         : deleteSql(h, m.version);
-    await session.exec(finish);
+    await guard(finish);
   } catch (error) {
-    await session
-      .exec(
-        stateSql(
-          h,
-          m,
-          step.direction === "up" ? "failed" : "revert_failed",
-          done,
-          errorText(error),
-        ),
-      )
-      .catch(() => {});
+    await guard(
+      stateSql(h, m, step.direction === "up" ? "failed" : "revert_failed", done, errorText(error)),
+    ).catch(() => {});
     throw error;
   } finally {
     const resets = [
       lockTimeout >= 0 ? "RESET lock_timeout;" : "",
-      ctx.statementTimeoutMs > 0 ? "RESET statement_timeout;" : "",
+      ctx.statementTimeoutMs > 0 && !ctx.pooled ? "RESET statement_timeout;" : "",
       analyzed.setsSession ? "RESET ALL;" : "",
     ].join("");
     if (resets) await session.exec(resets).catch(() => {});
   }
+}
+
+interface Wrapped {
+  readonly text: string;
+  readonly prefixLength: number;
+}
+
+/**
+ * Behind a pooler, a statement that can run in a transaction runs in its own,
+ * with the fence, SET LOCAL settings and its progress record: session
+ * settings would not stick to the next statement's server connection, and
+ * statement and progress commit together.
+ */
+function pooledStatement(
+  ctx: RunContext,
+  s: AnalyzedStatement,
+  h: HistoryTable,
+  m: Migration,
+  progress: number,
+): Wrapped | undefined {
+  if (!ctx.pooled || !s.facts.transactional || s.facts.transactionControl) return undefined;
+  if (s.copyData !== undefined) return undefined;
+  const prefix = beginSql(ctx);
+  return {
+    text: `${prefix}${s.text}\n;\n${progressSql(h, m.version, progress)};\nCOMMIT`,
+    prefixLength: prefix.length,
+  };
+}
+
+async function execWrapped(session: Session, wrapped: Wrapped): Promise<void> {
+  try {
+    await session.exec(wrapped.text);
+  } catch (error) {
+    await rollback(session);
+    throw error;
+  }
+}
+
+/** After a script's own BEGIN behind a pooler: the fence and SET LOCAL settings ("" when none). */
+function userTransactionSettings(ctx: RunContext): string {
+  return `${ctx.fence.check ? `${ctx.fence.check};\n` : ""}${localSettings(ctx)}`;
 }
 
 function stepsOutcome(step: PlanStep, done: number, total: number): string {

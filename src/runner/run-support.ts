@@ -8,9 +8,17 @@ import { quoteLiteral, versionLiteral } from "../store/sql-text.js";
 import type { RunContext } from "./run-context.js";
 import type { FailureContext } from "./sql-error.js";
 
+/** BEGIN, the lock's fence check and the `SET LOCAL` lines that open a migration's transaction. */
+export function beginSql(ctx: RunContext): string {
+  return `BEGIN;\n${ctx.fence.check ? `${ctx.fence.check};\n` : ""}${localSettings(ctx)}`;
+}
+
 /** `SET LOCAL` lines for a migration's transaction. */
 export function localSettings(ctx: RunContext): string {
   let out = "";
+  // Behind a pooler the session-level watch is not set (it would outlive us on a shared connection).
+  if (ctx.pooled && ctx.serverVersion >= 140000)
+    out += "SET LOCAL client_connection_check_interval = 1000;\n";
   if (ctx.ddlLockTimeoutMs > 0) out += `SET LOCAL lock_timeout = ${ctx.ddlLockTimeoutMs};\n`;
   if (ctx.statementTimeoutMs > 0)
     out += `SET LOCAL statement_timeout = ${ctx.statementTimeoutMs};\n`;
@@ -109,8 +117,13 @@ export async function recordFailure(
   error: unknown,
 ): Promise<void> {
   if (step.direction !== "up") return;
+  // Guarded: a run that lost its lease must not write over the new holder's history.
   await session
-    .exec(recordSql(ctx.history, step.migration, "failed", { progress, error: errorText(error) }))
+    .exec(
+      ctx.fence.guard(
+        recordSql(ctx.history, step.migration, "failed", { progress, error: errorText(error) }),
+      ),
+    )
     .catch(() => {});
 }
 

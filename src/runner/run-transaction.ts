@@ -4,8 +4,10 @@ import type { PlanStep } from "../core/plan.js";
 import { DatabaseError, type Session } from "../driver/driver.js";
 import type { AnalyzedScript, AnalyzedStatement } from "../sql/analyze.js";
 import { recordSql } from "../store/history.js";
+import { isLeaseLost } from "../store/table-lock.js";
 import type { RunContext } from "./run-context.js";
 import {
+  beginSql,
   errorText,
   execStatement,
   finishSql,
@@ -44,7 +46,7 @@ async function transactional(
       await attempt();
     } catch (error) {
       await rollback(session);
-      if (isLockTimeout(error)) throw error;
+      if (isLockTimeout(error) || isLeaseLost(error)) throw error;
       throw await explain(error);
     }
   }).catch(async (error) => {
@@ -61,7 +63,7 @@ export async function runBatch(
   analyzed: AnalyzedScript,
   ctx: RunContext,
 ): Promise<void> {
-  const prelude = `BEGIN;\n${localSettings(ctx)}`;
+  const prelude = beginSql(ctx);
   const text = `${prelude}${script.sql}\n;\n${finishSql(step, ctx, "elapsed")};\nCOMMIT;${analyzed.setsSession ? "\nRESET ALL;" : ""}`;
   let started = 0;
   await transactional(
@@ -136,7 +138,7 @@ export async function runInTransaction(
     ctx,
     async () => {
       current = undefined;
-      await session.exec(`BEGIN;\n${localSettings(ctx)}`);
+      await session.exec(beginSql(ctx));
       for (const s of analyzed.statements) {
         current = s;
         await execStatement(session, s);
@@ -161,18 +163,21 @@ export async function runCode(
   const db = { query: session.query.bind(session), exec: session.exec.bind(session) };
   if (script.transaction === false) {
     const started = performance.now();
-    if (step.direction === "up") await session.exec(recordSql(h, step.migration, "running"));
+    if (step.direction === "up")
+      await session.exec(ctx.fence.guard(recordSql(h, step.migration, "running")));
     try {
       await script.run(db);
     } catch (error) {
       await session
         .exec(
-          stateSql(
-            h,
-            step.migration,
-            step.direction === "up" ? "failed" : "revert_failed",
-            0,
-            errorText(error),
+          ctx.fence.guard(
+            stateSql(
+              h,
+              step.migration,
+              step.direction === "up" ? "failed" : "revert_failed",
+              0,
+              errorText(error),
+            ),
           ),
         )
         .catch(() => {});
@@ -183,7 +188,7 @@ export async function runCode(
         "It ran outside a transaction: whatever it did before failing stays done.",
       );
     }
-    await session.exec(finishSql(step, ctx, performance.now() - started));
+    await session.exec(ctx.fence.guard(finishSql(step, ctx, performance.now() - started)));
     return;
   }
   await transactional(
@@ -191,7 +196,7 @@ export async function runCode(
     step,
     ctx,
     async () => {
-      await session.exec(`BEGIN;\n${localSettings(ctx)}`);
+      await session.exec(beginSql(ctx));
       await script.run(db);
       await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT`);
     },

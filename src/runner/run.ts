@@ -4,6 +4,8 @@ import type { Plan, PlanStep } from "../core/plan.js";
 import type { Session } from "../driver/driver.js";
 import { type AnalyzedScript, analyzeScript } from "../sql/analyze.js";
 import { loadParser } from "../sql/parser.js";
+import { qualifiedName } from "../store/history.js";
+import { isLeaseLost, leaseLostError, leaseTable } from "../store/table-lock.js";
 import type { MigrationResult, RunResult } from "./results.js";
 import type { RunContext } from "./run-context.js";
 import { runSteps } from "./run-steps.js";
@@ -56,7 +58,9 @@ export async function runPlan(session: Session, plan: Plan, ctx: RunContext): Pr
         durationMs,
       });
     } catch (error) {
-      const e = asPitstopError(error);
+      const e = isLeaseLost(error)
+        ? leaseLostError(qualifiedName(leaseTable(ctx.history)))
+        : asPitstopError(error);
       ctx.onEvent({
         type: "migration-failed",
         direction: p.step.direction,
@@ -109,6 +113,8 @@ function notExecuted(step: PlanStep): MigrationResult {
 async function runStep(session: Session, p: Prepared, ctx: RunContext): Promise<number> {
   const started = performance.now();
   const { step, script, analyzed } = p;
+  // Table locker: the lease is still ours and good for a while (a no-op for the advisory lock).
+  await ctx.fence.renew(session);
   ctx.onEvent({
     type: "migration-start",
     direction: step.direction,

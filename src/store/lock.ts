@@ -21,6 +21,8 @@ export interface LockHolder {
   applicationName: string | null;
   clientAddr: string | null;
   since: Date | null;
+  /** A lease (the table locker): when it runs out unless its holder renews it. */
+  expiresAt?: Date | null;
 }
 
 export interface AcquireOptions {
@@ -45,7 +47,24 @@ export async function acquireLock(
   if (rows[0]!.ok) return;
   const holder = await lockHolder(session, key);
   options.onWait?.(holder);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  await pollLock(
+    async () =>
+      (await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS ok", [key]))
+        .rows[0]!.ok,
+    holder,
+    options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+  );
+}
+
+/**
+ * Tries `tryLock` with backoff (20 ms doubling to 250 ms) until it answers
+ * true, or throws LOCK_TIMEOUT naming the holder after `timeoutMs`.
+ */
+export async function pollLock(
+  tryLock: () => Promise<boolean>,
+  holder: LockHolder | undefined,
+  timeoutMs: number,
+): Promise<void> {
   // Polled rather than a blocking pg_advisory_lock(): a waiting statement is a
   // running transaction, and CREATE INDEX CONCURRENTLY in the holder's
   // migration waits for every running transaction to end, so the two would
@@ -55,12 +74,9 @@ export async function acquireLock(
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) {
-      const who = holder
-        ? `pid ${holder.pid}${holder.applicationName ? ` (${holder.applicationName})` : ""}`
-        : "another session";
       throw new PitstopError(
         "LOCK_TIMEOUT",
-        `gave up after ${formatMs(timeoutMs)} waiting for the migration lock held by ${who}`,
+        `gave up after ${formatMs(timeoutMs)} waiting for the migration lock held by ${describeHolder(holder)}`,
         {
           hint: "Another pitstop run (or an app migrating on start-up) is working on this database. Wait for it, raise --lock-timeout, or find the holder in pg_stat_activity.",
         },
@@ -68,12 +84,15 @@ export async function acquireLock(
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     delay = Math.min(delay * 2, MAX_POLL_MS);
-    const again = await session.query<{ ok: boolean }>(
-      "SELECT pg_try_advisory_lock($1::bigint) AS ok",
-      [key],
-    );
-    if (again.rows[0]!.ok) return;
+    if (await tryLock()) return;
   }
+}
+
+/** `pid 4242 (pitstop)`, or "another session" when unknown. */
+export function describeHolder(holder: LockHolder | undefined): string {
+  return holder
+    ? `pid ${holder.pid}${holder.applicationName ? ` (${holder.applicationName})` : ""}`
+    : "another session";
 }
 
 export async function releaseLock(session: Session, key: string): Promise<void> {

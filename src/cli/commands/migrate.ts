@@ -1,6 +1,6 @@
 import { migrationId } from "../../core/migration.js";
 import type { Finding } from "../../lint/types.js";
-import type { RunEvent } from "../../runner/events.js";
+import type { LockerInfo, RunEvent } from "../../runner/events.js";
 import type { Migrator } from "../../runner/migrator.js";
 import type { RunResult } from "../../runner/results.js";
 import { withMigrator } from "../context.js";
@@ -41,6 +41,7 @@ export async function runMigrate(
       ok: !result.error,
       dryRun,
       current: result.current ?? null,
+      ...(result.locker ? { locker: result.locker } : {}),
       results: result.results.map((r) => ({
         ...r,
         ...(r.status === "error" ? { error: r.error.toJSON() } : {}),
@@ -81,6 +82,19 @@ function execute(migrator: Migrator, c: MigrateCommand): Promise<RunResult> {
   }
 }
 
+/** What the run found between it and the server, and which lock it holds. */
+export function lockerNotice(l: LockerInfo): string {
+  const p = l.pooler;
+  const found = !p
+    ? "Direct connection"
+    : p.transactionPooling
+      ? `Transaction pooling detected (the server backend changed from pid ${p.backendPids[0]} to ${p.backendPids[1]} between two transactions of one connection)`
+      : `Connection pooler detected (the server backend, pid ${p.backendPids[0]}, is not the one the connection announced at start-up)`;
+  if (l.kind === "table")
+    return `${found}: the migration lock is a lease in ${l.table}, checked inside every migration's transaction.`;
+  return `${found}: using the session advisory lock as asked (--locker advisory)${p?.transactionPooling ? "; it does NOT exclude other runs behind a transaction pooler" : ""}.`;
+}
+
 function verb(c: MigrateCommand): string {
   return c.kind === "up"
     ? "Migrating"
@@ -111,6 +125,9 @@ class Reporter {
         );
         break;
       }
+      case "locker":
+        out.notice(lockerNotice(e.locker));
+        break;
       case "history-created":
         if (!this.#dryRun) out.notice(`Created the history table ${e.table}.`);
         break;
