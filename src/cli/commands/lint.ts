@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { PitstopError, UsageError } from "../../core/errors.js";
 import { formatFindings, LINT_FORMATS, type LintFormat } from "../../lint/format.js";
 import { DEFAULT_PG_VERSION, type LintOptions, lint, lintScript } from "../../lint/lint.js";
@@ -9,7 +10,7 @@ import type { Finding } from "../../lint/types.js";
 import { DEFAULT_DDL_LOCK_TIMEOUT_MS } from "../../runner/run.js";
 import { directorySource } from "../../source/directory.js";
 import { parseFileName, parseSections } from "../../source/formats/pitstop.js";
-import { loadParser } from "../../sql/parser.js";
+import { isParserLoaded, loadParser } from "../../sql/parser.js";
 import { withMigrator } from "../context.js";
 import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
@@ -60,6 +61,7 @@ export async function runLint(
     targets = [pending.target];
     dbVersion = pending.serverVersion;
   }
+  baselineWasmOnly();
   await loadParser();
   const options: LintOptions = {
     pgVersion: flagVersion ?? settings.lint.pgVersion ?? dbVersion ?? DEFAULT_PG_VERSION,
@@ -84,6 +86,23 @@ export async function runLint(
     }),
   );
   return findings.some((f) => f.severity === "error") ? EXIT_LINT : 0;
+}
+
+/**
+ * A lint is a short process: run the parser's WASM (1.7 MB) on V8's baseline
+ * compiler only. Optimizing it on background threads costs more CPU than a
+ * lint of a few hundred files can win back, and on a busy 2-core machine it
+ * competes with the lint itself (bench/lint: the biggest single item). Only
+ * modules compiled after this call are affected; PGlite, when `lint` asked
+ * the database what is pending, was compiled before.
+ */
+function baselineWasmOnly(): void {
+  if (isParserLoaded()) return;
+  try {
+    setFlagsFromString("--liftoff-only");
+  } catch {
+    // A runtime without the flag: the parser is compiled as usual.
+  }
 }
 
 function lintFormat(given: string | undefined, json: boolean): LintFormat {

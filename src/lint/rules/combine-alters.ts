@@ -1,0 +1,78 @@
+import { displayName, type Node, type RelName } from "../ast.js";
+import { alteredTable, alterTableCommands, q } from "../helpers.js";
+import { alterTableBody } from "../rewrite.js";
+import type { LintStatement, Rule } from "../types.js";
+
+/**
+ * Commands that one ALTER TABLE can carry side by side. Not the steps of the
+ * online recipes, which must stay apart: VALIDATE CONSTRAINT (a weaker lock
+ * of its own), SET NOT NULL and the DROP CONSTRAINT of the proof after it
+ * (dropped in the same statement, the proof would be gone before the check).
+ * Constraints added NOT VALID or USING INDEX are steps of those recipes too
+ * (what `pitstop diff` writes): left alone.
+ */
+const COMBINABLE = new Set([
+  "AT_AddColumn",
+  "AT_DropColumn",
+  "AT_ColumnDefault",
+  "AT_DropNotNull",
+  "AT_AlterColumnType",
+  "AT_AddConstraint",
+  "AT_SetStatistics",
+  "AT_SetStorage",
+  "AT_SetCompression",
+  "AT_SetRelOptions",
+  "AT_ResetRelOptions",
+]);
+
+/** Several ALTER TABLE statements on one existing table in one migration. */
+export const combineAlters: Rule = {
+  id: "combine-alters",
+  severity: "warning",
+  kinds: ["AlterTableStmt"],
+  summary: "several ALTER TABLE statements on one existing table in one migration",
+  lock: "ACCESS EXCLUSIVE on the table, taken by each statement (again after each commit when the migration runs statement by statement)",
+  why: "Each ALTER TABLE takes the table's strongest lock, and each one that rewrites or scans the table does so on its own. Run statement by statement, every one queues again behind the running queries, blocking every query that arrives after it. One ALTER TABLE with the changes separated by commas takes the lock once and makes one pass.",
+  fix: "Combine them into one statement:\n  ALTER TABLE t\n    ADD COLUMN a text,\n    ADD COLUMN b text;",
+  check(s, ctx) {
+    const rel = alteredTable(s.node);
+    if (!rel || !combinable(s) || ctx.isNew(rel)) return undefined;
+    const same = (t: LintStatement) =>
+      t.kind === "AlterTableStmt" && sameTable(alteredTable(t.node), rel);
+    const earlier = ctx.statements.slice(0, ctx.index).filter((t) => same(t) && combinable(t));
+    if (earlier.length === 0) return undefined;
+    const key = `combine-alters:${displayName(rel).toLowerCase()}`;
+    if (!ctx.once(key)) return undefined;
+    const all = [
+      ...earlier,
+      s,
+      ...ctx.statements.slice(ctx.index + 1).filter((t) => same(t) && combinable(t)),
+    ];
+    const bodies = all.map((t) => alterTableBody(t.text));
+    const combined = bodies.every((b) => b !== undefined)
+      ? `Combine them into one statement:\n  ALTER TABLE ${displayName(rel)}\n${bodies.map((b) => `    ${b!.replace(/\n/g, "\n    ")}`).join(",\n")};`
+      : undefined;
+    return {
+      message: `${all.length} ALTER TABLE statements on ${q(rel)} in this migration: each takes ACCESS EXCLUSIVE on it${ctx.mode === "steps" && !ctx.inUserTransaction ? " anew" : ""}; one statement would take it once`,
+      ...(combined ? { fix: combined } : {}),
+    };
+  },
+};
+
+function combinable(s: LintStatement): boolean {
+  if (s.embedded) return false;
+  const commands = alterTableCommands(s.kind, s.node);
+  return (
+    commands.length > 0 &&
+    commands.every((c) => COMBINABLE.has(c.subtype) && !onlineStep(c.cmd.def as Node | undefined))
+  );
+}
+
+function sameTable(a: RelName | undefined, b: RelName): boolean {
+  return a !== undefined && a.name === b.name && (a.schema ?? "") === (b.schema ?? "");
+}
+
+function onlineStep(def: Node | undefined): boolean {
+  const c = def?.Constraint as Node | undefined;
+  return c !== undefined && (c.skip_validation === true || typeof c.indexname === "string");
+}
