@@ -5,7 +5,7 @@ import { type AnalyzedScript, analyzeScript, type ExecutionMode } from "../sql/a
 import { classify } from "../sql/classify.js";
 import { byteToCharMapper, codeFrame, LineIndex } from "../sql/text.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { intConst, list, stringConst } from "./ast.js";
+import { intConst, list, type RelName, stringConst } from "./ast.js";
 import { doBlockStatements } from "./do-blocks.js";
 import { type IgnoreDirective, readDirectives } from "./ignore.js";
 import { RULES } from "./rules/index.js";
@@ -203,7 +203,7 @@ class LintRun {
     later: () => readonly LintStatement[] = () => [],
   ): Finding[] {
     let analyzed: AnalyzedScript;
-    this.#later = once(later);
+    this.#later = memo(later);
     try {
       analyzed = unwrapParsed(parsed) ?? this.analyze(script);
     } catch (error) {
@@ -214,8 +214,11 @@ class LintRun {
         ? [this.#syntaxFinding(error, script, migration)]
         : [];
     }
-    const index = new LineIndex(script.source);
-    const toChar = byteToCharMapper(script.sql);
+    // Most files have no finding: positions are mapped only when one needs them.
+    let lines: LineIndex | undefined;
+    const index = () => (lines ??= new LineIndex(script.source));
+    let mapper: ((b: number) => number) | undefined;
+    const toChar = (b: number) => (mapper ??= byteToCharMapper(script.sql))(b);
     const raw: { finding: Finding; top: number }[] = [];
     this.#walk(analyzed, (w, ctx) => {
       const s = w.statement;
@@ -264,6 +267,12 @@ class LintRun {
     let runnerLast = -1;
     let beforeLocal: number | undefined;
     const seen = new Set<string>();
+    const isNew = (rel: RelName | undefined) => schema.table(rel)?.created.migration === migration;
+    const once = (key: string) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
     const tops: LintStatement[] = analyzed.statements.map((top) => ({ ...top, embedded: false }));
     analyzed.statements.forEach((top, topIndex) => {
       const control = top.facts.transactionControl;
@@ -303,12 +312,8 @@ class LintRun {
             statements: tops,
             index: topIndex,
             later: this.#later,
-            isNew: (rel) => schema.table(rel)?.created.migration === migration,
-            once: (key) => {
-              if (seen.has(key)) return false;
-              seen.add(key);
-              return true;
-            },
+            isNew,
+            once,
           };
           visit(w, ctx);
         }
@@ -337,12 +342,13 @@ class LintRun {
     rule: Rule,
     hit: Hit,
     script: SqlScript,
-    index: LineIndex,
+    lineIndex: () => LineIndex,
     s: { text: string; start: number; end: number },
     at: number,
     migration: string | undefined,
   ): Finding {
     const offset = script.offset + at;
+    const index = lineIndex();
     const { line, column } = index.locate(offset);
     const first = index.locate(script.offset + s.start).line;
     const last = index.locate(script.offset + Math.max(s.start, s.end - 1)).line;
@@ -387,7 +393,7 @@ class LintRun {
     raw: { finding: Finding; top: number }[],
     analyzed: AnalyzedScript,
     script: SqlScript,
-    index: LineIndex,
+    index: () => LineIndex,
     migration: string | undefined,
   ): Finding[] {
     const tops = analyzed.statements;
@@ -463,7 +469,7 @@ function unwrapParsed(parsed: AnalyzedScript | Error | undefined): AnalyzedScrip
   return parsed;
 }
 
-function once<T>(fn: () => T): () => T {
+function memo<T>(fn: () => T): () => T {
   let done = false;
   let value: T;
   return () => {

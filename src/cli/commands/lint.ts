@@ -62,7 +62,9 @@ export async function runLint(
     dbVersion = pending.serverVersion;
   }
   baselineWasmOnly();
-  await loadParser();
+  // The WASM compiles while the files are read.
+  const parserReady = loadParser();
+  parserReady.catch(() => undefined);
   const options: LintOptions = {
     pgVersion: flagVersion ?? settings.lint.pgVersion ?? dbVersion ?? DEFAULT_PG_VERSION,
     ddlLockTimeoutMs: settings.ddlLockTimeoutMs ?? DEFAULT_DDL_LOCK_TIMEOUT_MS,
@@ -72,7 +74,7 @@ export async function runLint(
   const findings: Finding[] = [];
   let checked = 0;
   for (const target of targets) {
-    const r = await lintTarget(target, options);
+    const r = await lintTarget(target, options, parserReady);
     findings.push(...r.findings);
     checked += r.checked;
   }
@@ -128,13 +130,16 @@ export function pgVersionFlag(value: string | undefined): number | undefined {
 async function lintTarget(
   target: Target,
   options: LintOptions,
+  parserReady: Promise<unknown>,
 ): Promise<{ findings: readonly Finding[]; checked: number }> {
   if (target.kind === "file") {
     const source = readFileSync(target.file, "utf8");
     const { up } = parseSections(source, target.file, target.file.endsWith(".down.sql"));
+    await parserReady;
     return { findings: lintScript(up, options), checked: 1 };
   }
   const migrations = await directorySource({ dir: target.dir }).load();
+  await parserReady;
   if (target.kind === "down") {
     const at = migrations.findIndex((m) => m.down?.file === target.file);
     const m = migrations[at]!;

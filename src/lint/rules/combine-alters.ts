@@ -37,17 +37,11 @@ export const combineAlters: Rule = {
   check(s, ctx) {
     const rel = alteredTable(s.node);
     if (!rel || !combinable(s) || ctx.isNew(rel)) return undefined;
-    const same = (t: LintStatement) =>
-      t.kind === "AlterTableStmt" && sameTable(alteredTable(t.node), rel);
-    const earlier = ctx.statements.slice(0, ctx.index).filter((t) => same(t) && combinable(t));
-    if (earlier.length === 0) return undefined;
-    const key = `combine-alters:${displayName(rel).toLowerCase()}`;
+    const positions = combinableAlters(ctx.statements).get(tableKey(rel)) ?? [];
+    if (positions[0] === undefined || positions[0] >= ctx.index) return undefined;
+    const key = `combine-alters:${tableKey(rel)}`;
     if (!ctx.once(key)) return undefined;
-    const all = [
-      ...earlier,
-      s,
-      ...ctx.statements.slice(ctx.index + 1).filter((t) => same(t) && combinable(t)),
-    ];
+    const all = positions.map((i) => ctx.statements[i]!);
     const bodies = all.map((t) => alterTableBody(t.text));
     const combined = bodies.every((b) => b !== undefined)
       ? `Combine them into one statement:\n  ALTER TABLE ${displayName(rel)}\n${bodies.map((b) => `    ${b!.replace(/\n/g, "\n    ")}`).join(",\n")};`
@@ -68,8 +62,28 @@ function combinable(s: LintStatement): boolean {
   );
 }
 
-function sameTable(a: RelName | undefined, b: RelName): boolean {
-  return a !== undefined && a.name === b.name && (a.schema ?? "") === (b.schema ?? "");
+function tableKey(rel: RelName): string {
+  return `${rel.schema ?? ""}.${rel.name}`;
+}
+
+// Per script: positions of its combinable ALTER TABLEs by table (one pass, not one per statement).
+const byScript = new WeakMap<readonly LintStatement[], Map<string, number[]>>();
+
+function combinableAlters(statements: readonly LintStatement[]): Map<string, number[]> {
+  let map = byScript.get(statements);
+  if (!map) {
+    map = new Map();
+    statements.forEach((t, i) => {
+      const rel = t.kind === "AlterTableStmt" ? alteredTable(t.node) : undefined;
+      if (!rel || !combinable(t)) return;
+      const k = tableKey(rel);
+      const list = map!.get(k);
+      if (list) list.push(i);
+      else map!.set(k, [i]);
+    });
+    byScript.set(statements, map);
+  }
+  return map;
 }
 
 function onlineStep(def: Node | undefined): boolean {

@@ -86,8 +86,40 @@ function indexedColumns(s: LintStatement, rel: RelName, ctx: RuleContext): strin
     if (!table) return undefined;
     out.push(...ctx.schema.indexedColumns(table));
   }
-  out.push(...statementIndexes([s, ...ctx.statements.slice(ctx.index + 1)], rel));
+  out.push(...statementIndexes([s], rel));
+  for (const { at, columns } of scriptIndexes(ctx.statements).get(relKey(rel)) ?? [])
+    if (at > ctx.index) out.push(columns);
   return out;
+}
+
+function relKey(rel: RelName): string {
+  return `${rel.schema ?? ""}.${rel.name}`;
+}
+
+// Per script: the index columns each statement gives each table (one pass, not one per statement).
+const byScript = new WeakMap<
+  readonly LintStatement[],
+  Map<string, { at: number; columns: string[] }[]>
+>();
+
+function scriptIndexes(
+  statements: readonly LintStatement[],
+): Map<string, { at: number; columns: string[] }[]> {
+  let map = byScript.get(statements);
+  if (!map) {
+    map = new Map();
+    statements.forEach((t, at) => {
+      const rel = relName(t.node.relation);
+      if (!rel) return;
+      for (const columns of statementIndexes([t], rel)) {
+        const list = map!.get(relKey(rel));
+        if (list) list.push({ at, columns });
+        else map!.set(relKey(rel), [{ at, columns }]);
+      }
+    });
+    byScript.set(statements, map);
+  }
+  return map;
 }
 
 /** Key columns of the indexes, primary keys and unique constraints the statements give the table. */
