@@ -122,7 +122,7 @@ cliRow("pitstop lint, 1 file", "squawk, 1 file");
       "-e",
       `const t0 = performance.now();
 const { setFlagsFromString } = await import("node:v8");
-setFlagsFromString("--liftoff-only");
+for (const flag of ["--liftoff-only", "--always-sparkplug", "--no-opt"]) setFlagsFromString(flag);
 const m = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
 const t1 = performance.now();
 await m.loadParser();

@@ -61,7 +61,7 @@ export async function runLint(
     targets = [pending.target];
     dbVersion = pending.serverVersion;
   }
-  baselineWasmOnly();
+  shortLivedJit();
   // The WASM compiles while the files are read.
   const parserReady = loadParser();
   parserReady.catch(() => undefined);
@@ -91,19 +91,23 @@ export async function runLint(
 }
 
 /**
- * A lint is a short process: run the parser's WASM (1.7 MB) on V8's baseline
- * compiler only. Optimizing it on background threads costs more CPU than a
- * lint of a few hundred files can win back, and on a busy 2-core machine it
- * competes with the lint itself (bench/lint: the biggest single item). Only
- * modules compiled after this call are affected; PGlite, when `lint` asked
- * the database what is pending, was compiled before.
+ * A lint is a short process: its time goes into compiling code more than
+ * into running it (bench/lint, measured on a 2-core machine). So the parser's
+ * WASM (1.7 MB) runs on V8's baseline compiler only, and JavaScript on the
+ * baseline compiler (Sparkplug) without optimizing tiers: optimizing on
+ * background threads costs more CPU than a lint of a few hundred files wins
+ * back, and competes with the lint itself. Only code compiled after this call
+ * is affected; PGlite, when `lint` asked the database what is pending, was
+ * compiled before.
  */
-function baselineWasmOnly(): void {
+function shortLivedJit(): void {
   if (isParserLoaded()) return;
-  try {
-    setFlagsFromString("--liftoff-only");
-  } catch {
-    // A runtime without the flag: the parser is compiled as usual.
+  for (const flag of ["--liftoff-only", "--always-sparkplug", "--no-opt"]) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // A runtime without the flag: compiled as usual.
+    }
   }
 }
 
