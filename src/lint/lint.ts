@@ -218,7 +218,10 @@ class LintRun {
     let lines: LineIndex | undefined;
     const index = () => (lines ??= new LineIndex(script.source));
     let mapper: ((b: number) => number) | undefined;
-    const toChar = (b: number) => (mapper ??= byteToCharMapper(script.sql))(b);
+    const toChar = (b: number) => {
+      mapper ??= byteToCharMapper(script.sql);
+      return mapper(b);
+    };
     const raw: { finding: Finding; top: number }[] = [];
     this.#walk(analyzed, (w, ctx) => {
       const s = w.statement;
