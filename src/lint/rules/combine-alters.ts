@@ -1,4 +1,4 @@
-import { displayName, type Node, type RelName } from "../ast.js";
+import { displayName, type RelName } from "../ast.js";
 import { alteredTable, alterTableCommands, q } from "../helpers.js";
 import { alterTableBody } from "../rewrite.js";
 import type { LintStatement, Rule } from "../types.js";
@@ -8,8 +8,9 @@ import type { LintStatement, Rule } from "../types.js";
  * online recipes, which must stay apart: VALIDATE CONSTRAINT (a weaker lock
  * of its own), SET NOT NULL and the DROP CONSTRAINT of the proof after it
  * (dropped in the same statement, the proof would be gone before the check).
- * Constraints added NOT VALID or USING INDEX are steps of those recipes too
- * (what `pitstop diff` writes): left alone.
+ * ADD CONSTRAINT is left alone too: NOT VALID or USING INDEX, it is a step of
+ * those recipes (what `pitstop diff` writes); otherwise another rule asks
+ * for it to be rewritten first.
  */
 const COMBINABLE = new Set([
   "AT_AddColumn",
@@ -17,7 +18,6 @@ const COMBINABLE = new Set([
   "AT_ColumnDefault",
   "AT_DropNotNull",
   "AT_AlterColumnType",
-  "AT_AddConstraint",
   "AT_SetStatistics",
   "AT_SetStorage",
   "AT_SetCompression",
@@ -56,10 +56,7 @@ export const combineAlters: Rule = {
 function combinable(s: LintStatement): boolean {
   if (s.embedded) return false;
   const commands = alterTableCommands(s.kind, s.node);
-  return (
-    commands.length > 0 &&
-    commands.every((c) => COMBINABLE.has(c.subtype) && !onlineStep(c.cmd.def as Node | undefined))
-  );
+  return commands.length > 0 && commands.every((c) => COMBINABLE.has(c.subtype));
 }
 
 function tableKey(rel: RelName): string {
@@ -84,9 +81,4 @@ function combinableAlters(statements: readonly LintStatement[]): Map<string, num
     byScript.set(statements, map);
   }
   return map;
-}
-
-function onlineStep(def: Node | undefined): boolean {
-  const c = def?.Constraint as Node | undefined;
-  return c !== undefined && (c.skip_validation === true || typeof c.indexname === "string");
 }
