@@ -12,7 +12,9 @@ export interface EmbeddedStatement {
 
 /**
  * The SQL statements a PL/pgSQL `DO` block runs (conditionals and loops
- * included: they may run). Dynamic `EXECUTE '...'` strings are not followed.
+ * included: they may run). `EXECUTE 'CREATE INDEX ...'` with a string
+ * literal is followed like the statement itself; a string built at run time
+ * (`format()`, `||`) is not.
  * A body that does not parse yields nothing: the server will say why.
  */
 export function doBlockStatements(doText: string, node: Node): EmbeddedStatement[] {
@@ -47,7 +49,23 @@ export function doBlockStatements(doText: string, node: Node): EmbeddedStatement
   return out;
 }
 
-/** Every `PLpgSQL_stmt_execsql` under `value`, in order. */
+/** The SQL of `EXECUTE '<literal>'`: the expression must be one string constant. */
+function literalSql(expression: string): string | undefined {
+  try {
+    const raw = (parser().parseSync(`SELECT ${expression}`) as { stmts?: RawStmt[] }).stmts;
+    if (raw?.length !== 1) return undefined;
+    const [kind, select] = nodeOf(raw[0]!.stmt);
+    const targets = select.targetList as Node[] | undefined;
+    if (kind !== "SelectStmt" || targets?.length !== 1 || select.fromClause) return undefined;
+    const value = (targets[0]!.ResTarget as Node | undefined)?.val as Node | undefined;
+    const sval = ((value?.A_Const as Node | undefined)?.sval as Node | undefined)?.sval;
+    return typeof sval === "string" && sval.trim() !== "" ? sval : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every `PLpgSQL_stmt_execsql` (and `EXECUTE` of a literal) under `value`, in order. */
 function collect(value: unknown, found: (query: string, lineno: number) => void): void {
   if (Array.isArray(value)) {
     for (const v of value) collect(v, found);
@@ -59,6 +77,13 @@ function collect(value: unknown, found: (query: string, lineno: number) => void)
     const expr = (exec.sqlstmt as Node | undefined)?.PLpgSQL_expr as Node | undefined;
     if (typeof expr?.query === "string")
       found(expr.query, typeof exec.lineno === "number" ? exec.lineno : 1);
+    return;
+  }
+  const dynamic = (value as Node).PLpgSQL_stmt_dynexecute as Node | undefined;
+  if (dynamic) {
+    const expr = (dynamic.query as Node | undefined)?.PLpgSQL_expr as Node | undefined;
+    const sql = typeof expr?.query === "string" ? literalSql(expr.query) : undefined;
+    if (sql) found(sql, typeof dynamic.lineno === "number" ? dynamic.lineno : 1);
     return;
   }
   for (const child of Object.values(value as Node)) collect(child, found);

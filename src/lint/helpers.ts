@@ -1,4 +1,5 @@
 import { list, type Node, type RelName, relName, unwrap } from "./ast.js";
+import type { TableInfo } from "./schema.js";
 
 /** What a lock blocks, for messages. */
 export const LOCKS = {
@@ -120,4 +121,21 @@ function withPrimaryKey(def: Node): Node {
 export function typeLocation(def: Node): { location?: number } {
   const t = def.typeName as { location?: number } | undefined;
   return typeof t?.location === "number" ? { location: t.location } : {};
+}
+
+/**
+ * Whether making the column NOT NULL needs no scan: it already is, or (12+)
+ * a validated `CHECK (c IS NOT NULL)` proves it.
+ */
+export function provenNotNull(
+  table: TableInfo | undefined,
+  column: string,
+  pgVersion: number,
+): boolean {
+  if (!table) return false;
+  if (table.columns.get(column)?.notNull) return true;
+  if (pgVersion < 12) return false;
+  for (const c of table.constraints.values())
+    if (c.valid && c.kind === "check" && c.notNullColumns.includes(column)) return true;
+  return false;
 }

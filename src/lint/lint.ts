@@ -5,7 +5,7 @@ import { type AnalyzedScript, analyzeScript, type ExecutionMode } from "../sql/a
 import { classify } from "../sql/classify.js";
 import { byteToCharMapper, codeFrame, LineIndex } from "../sql/text.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { intConst, list, stringConst } from "./ast.js";
+import { intConst, list, type RelName, stringConst } from "./ast.js";
 import { doBlockStatements } from "./do-blocks.js";
 import { type IgnoreDirective, readDirectives } from "./ignore.js";
 import { RULES } from "./rules/index.js";
@@ -65,15 +65,40 @@ export function lint(
   migrations.forEach((m, i) => {
     if (select(m)) last = i;
   });
+  // Parsed once, whether for a check, a replay or a rule looking ahead (foreign-key-index).
+  const parsed = new Map<number, AnalyzedScript | Error>();
+  const analyzed = (i: number): AnalyzedScript | Error => {
+    let a = parsed.get(i);
+    if (!a) {
+      const up = migrations[i]!.up;
+      try {
+        a = up.kind === "sql" ? run.analyze(up) : new Error("not SQL");
+      } catch (error) {
+        a = error instanceof Error ? error : new Error(String(error));
+      }
+      parsed.set(i, a);
+    }
+    return a;
+  };
   const findings: Finding[] = [];
   let checked = 0;
   for (let i = 0; i <= last; i++) {
     const m = migrations[i]!;
     if (m.up.kind !== "sql") continue;
     if (select(m)) {
-      findings.push(...run.check(m.up, migrationId(m)));
+      const later = () => {
+        const out: LintStatement[] = [];
+        for (let j = i + 1; j < migrations.length; j++) {
+          const a = analyzed(j);
+          if (!(a instanceof Error))
+            for (const s of a.statements) out.push({ ...s, embedded: false });
+        }
+        return out;
+      };
+      findings.push(...run.check(m.up, migrationId(m), analyzed(i), later));
       checked++;
-    } else run.replay(m.up);
+    } else run.replay(m.up, analyzed(i));
+    parsed.delete(i);
   }
   return { findings, checked, pgVersion: run.pgVersion };
 }
@@ -122,6 +147,7 @@ class LintRun {
   readonly #schema = new Schema();
   #migration = -1;
   #transaction = 0;
+  #later: () => readonly LintStatement[] = () => [];
 
   constructor(options: LintOptions) {
     this.pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
@@ -153,11 +179,16 @@ class LintRun {
       if (!this.#settings.has(r.id)) this.#settings.set(r.id, r.severity);
   }
 
+  /** Splits and classifies a script for this run's server version (throws on a syntax error). */
+  analyze(script: SqlScript): AnalyzedScript {
+    return analyzeScript(script, this.pgVersion * 10_000);
+  }
+
   /** Replays a script for its effect on the schema; reports nothing. */
-  replay(script: SqlScript): void {
+  replay(script: SqlScript, parsed?: AnalyzedScript | Error): void {
     let analyzed: AnalyzedScript;
     try {
-      analyzed = analyzeScript(script, this.pgVersion * 10_000);
+      analyzed = unwrapParsed(parsed) ?? this.analyze(script);
     } catch {
       this.#migration++;
       return;
@@ -165,10 +196,16 @@ class LintRun {
     this.#walk(analyzed, undefined);
   }
 
-  check(script: SqlScript, migration?: string): Finding[] {
+  check(
+    script: SqlScript,
+    migration?: string,
+    parsed?: AnalyzedScript | Error,
+    later: () => readonly LintStatement[] = () => [],
+  ): Finding[] {
     let analyzed: AnalyzedScript;
+    this.#later = memo(later);
     try {
-      analyzed = analyzeScript(script, this.pgVersion * 10_000);
+      analyzed = unwrapParsed(parsed) ?? this.analyze(script);
     } catch (error) {
       this.#migration++;
       if (!(error instanceof PitstopError)) throw error;
@@ -177,8 +214,14 @@ class LintRun {
         ? [this.#syntaxFinding(error, script, migration)]
         : [];
     }
-    const index = new LineIndex(script.source);
-    const toChar = byteToCharMapper(script.sql);
+    // Most files have no finding: positions are mapped only when one needs them.
+    let lines: LineIndex | undefined;
+    const index = () => (lines ??= new LineIndex(script.source));
+    let mapper: ((b: number) => number) | undefined;
+    const toChar = (b: number) => {
+      mapper ??= byteToCharMapper(script.sql);
+      return mapper(b);
+    };
     const raw: { finding: Finding; top: number }[] = [];
     this.#walk(analyzed, (w, ctx) => {
       const s = w.statement;
@@ -227,6 +270,13 @@ class LintRun {
     let runnerLast = -1;
     let beforeLocal: number | undefined;
     const seen = new Set<string>();
+    const isNew = (rel: RelName | undefined) => schema.table(rel)?.created.migration === migration;
+    const once = (key: string) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+    const tops: LintStatement[] = analyzed.statements.map((top) => ({ ...top, embedded: false }));
     analyzed.statements.forEach((top, topIndex) => {
       const control = top.facts.transactionControl;
       if (mode === "steps" && !inUser) {
@@ -236,7 +286,7 @@ class LintRun {
         if (wanted !== runnerLast) lockTimeout = runnerLast = wanted;
       }
       const statements: LintStatement[] = [
-        { ...top, embedded: false },
+        tops[topIndex]!,
         ...(top.kind === "DoStmt"
           ? doBlockStatements(top.text, top.node).map((e) => ({
               kind: e.kind,
@@ -262,12 +312,11 @@ class LintRun {
             lockTimeoutMs: lockTimeout,
             runnerLockTimeoutMs: ddl,
             history: this.#history,
-            isNew: (rel) => schema.table(rel)?.created.migration === migration,
-            once: (key) => {
-              if (seen.has(key)) return false;
-              seen.add(key);
-              return true;
-            },
+            statements: tops,
+            index: topIndex,
+            later: this.#later,
+            isNew,
+            once,
           };
           visit(w, ctx);
         }
@@ -296,12 +345,13 @@ class LintRun {
     rule: Rule,
     hit: Hit,
     script: SqlScript,
-    index: LineIndex,
+    lineIndex: () => LineIndex,
     s: { text: string; start: number; end: number },
     at: number,
     migration: string | undefined,
   ): Finding {
     const offset = script.offset + at;
+    const index = lineIndex();
     const { line, column } = index.locate(offset);
     const first = index.locate(script.offset + s.start).line;
     const last = index.locate(script.offset + Math.max(s.start, s.end - 1)).line;
@@ -346,7 +396,7 @@ class LintRun {
     raw: { finding: Finding; top: number }[],
     analyzed: AnalyzedScript,
     script: SqlScript,
-    index: LineIndex,
+    index: () => LineIndex,
     migration: string | undefined,
   ): Finding[] {
     const tops = analyzed.statements;
@@ -414,6 +464,24 @@ class LintRun {
     }
     return out.sort((a, b) => a.line - b.line || a.column - b.column);
   }
+}
+
+/** A parse done ahead: its result, or its error thrown again. */
+function unwrapParsed(parsed: AnalyzedScript | Error | undefined): AnalyzedScript | undefined {
+  if (parsed instanceof Error) throw parsed;
+  return parsed;
+}
+
+function memo<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
 }
 
 function push(map: Map<number, IgnoreDirective[]>, key: number, d: IgnoreDirective): void {

@@ -47,6 +47,8 @@ export interface ConstraintInfo {
   /** Validated (added without NOT VALID, or validated since). */
   valid: boolean;
   added: Where;
+  /** The constrained columns (PRIMARY KEY, UNIQUE, FOREIGN KEY: its referencing columns). */
+  columns: string[];
   /** Columns a valid constraint proves NOT NULL (`CHECK (c IS NOT NULL)`, PostgreSQL 18 `NOT NULL c`). */
   notNullColumns: string[];
 }
@@ -71,6 +73,10 @@ export interface IndexInfo {
   schema: string;
   name: string;
   table: TableInfo;
+  /** Key columns in order (an expression is `""`). */
+  columns: string[];
+  /** Partial (`WHERE ...`): not usable to look up every row. */
+  partial: boolean;
   created: Where;
 }
 
@@ -81,6 +87,9 @@ export class Schema {
   readonly #indexes = new Map<string, IndexInfo>();
   readonly #enums = new Map<string, EnumInfo>();
   readonly #schemas = new Map<string, Where>();
+  readonly #domains = new Map<string, Where>();
+  /** The last DDL that locked a table against writes, by `schema.table` as written. */
+  readonly #ddl = new Map<string, Where>();
   /** Volatility of functions created by the migrations, by (unqualified) name. */
   readonly functions = new Map<string, Volatility>();
   #searchPath: string[] = [DEFAULT_SCHEMA];
@@ -119,6 +128,37 @@ export class Schema {
     return this.#schemas.get(name);
   }
 
+  /** When a domain was created, if a migration did. */
+  domainCreated(names: string[]): Where | undefined {
+    const rel = qualified(names);
+    if (!rel) return undefined;
+    if (rel.schema) return this.#domains.get(key(rel.schema, rel.name));
+    for (const schema of this.#searchPath) {
+      const d = this.#domains.get(key(schema, rel.name));
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  /**
+   * The last statement that took a lock blocking writes on the table
+   * (ALTER TABLE, CREATE INDEX without CONCURRENTLY, a rename...), known or not.
+   */
+  lastDdl(rel: RelName | undefined): Where | undefined {
+    return rel ? this.#ddl.get(this.#key(rel)) : undefined;
+  }
+
+  /** Indexes and PRIMARY KEY/UNIQUE constraints of a table: their key columns. */
+  indexedColumns(table: TableInfo): string[][] {
+    const out: string[][] = [];
+    for (const i of this.#indexes.values())
+      if (i.table === table && !i.partial) out.push(i.columns);
+    for (const c of table.constraints.values())
+      if (c.kind === "primary" || c.kind === "unique" || c.kind === "exclusion")
+        out.push(c.columns);
+    return out;
+  }
+
   enumType(names: string[]): EnumInfo | undefined {
     const rel = qualified(names);
     if (!rel) return undefined;
@@ -132,6 +172,7 @@ export class Schema {
 
   /** Replays one statement. */
   apply(kind: string, node: Node, at: Where): void {
+    this.#noteDdl(kind, node, at);
     switch (kind) {
       case "CreateStmt":
         this.#createTable(node, at);
@@ -161,6 +202,11 @@ export class Schema {
         if (typeof node.schemaname === "string" && !this.#schemas.has(node.schemaname))
           this.#schemas.set(node.schemaname, at);
         return;
+      case "CreateDomainStmt": {
+        const rel = qualified(strings(node.domainname));
+        if (rel) this.#domains.set(this.#key(rel), at);
+        return;
+      }
       case "CreateEnumStmt": {
         const rel = qualified(strings(node.typeName));
         if (rel) this.#enums.set(this.#key(rel), { values: strings(node.vals), created: at });
@@ -184,6 +230,20 @@ export class Schema {
         }
         return;
     }
+  }
+
+  #noteDdl(kind: string, node: Node, at: Where): void {
+    let rel: RelName | undefined;
+    if (kind === "AlterTableStmt") {
+      const cmds = list(node.cmds).map((c) => unwrap(c, "AlterTableCmd")?.subtype);
+      // VALIDATE CONSTRAINT and DETACH ... CONCURRENTLY let writes go on.
+      const weak = cmds.every((c) => c === "AT_ValidateConstraint" || c === "AT_DetachPartition");
+      if ((node.objtype === undefined || node.objtype === "OBJECT_TABLE") && !weak)
+        rel = relName(node.relation);
+    } else if (kind === "IndexStmt" && !node.concurrent) rel = relName(node.relation);
+    else if (kind === "CreateTrigStmt") rel = relName(node.relation);
+    else if (kind === "RenameStmt" && node.relation) rel = relName(node.relation);
+    if (rel) this.#ddl.set(this.#key(rel), at);
   }
 
   #key(rel: RelName): string {
@@ -256,14 +316,19 @@ export class Schema {
 
   #addConstraint(table: TableInfo, c: Node, at: Where, column?: string): void {
     const kind = constraintKind(c.contype);
-    const keys = column ? [column] : strings(c.keys);
+    const usingIndex =
+      typeof c.indexname === "string"
+        ? this.#indexes.get(key(table.schema, c.indexname))?.columns
+        : undefined;
+    const keys = column ? [column] : (usingIndex ?? strings(c.keys));
     const name =
       (c.conname as string | undefined) ??
       defaultConstraintName(table.name, kind, keys.length > 0 ? keys : checkColumns(c));
     const valid = c.skip_validation !== true;
     const notNullColumns =
       kind === "notnull" ? keys : kind === "check" ? provenNotNull(c.raw_expr) : [];
-    table.constraints.set(name, { name, kind, valid, added: at, notNullColumns });
+    const columns = kind === "foreign" ? (column ? [column] : strings(c.fk_attrs)) : keys;
+    table.constraints.set(name, { name, kind, valid, added: at, columns, notNullColumns });
     if (kind === "primary" || (kind === "notnull" && valid)) {
       for (const k of keys) {
         const col = table.columns.get(k);
@@ -414,7 +479,17 @@ export class Schema {
     const table = this.table(relName(node.relation));
     const name = node.idxname as string | undefined;
     if (!table || !name) return;
-    this.#indexes.set(key(table.schema, name), { schema: table.schema, name, table, created: at });
+    const columns = list(node.indexParams).map(
+      (p) => (unwrap(p, "IndexElem")?.name as string | undefined) ?? "",
+    );
+    this.#indexes.set(key(table.schema, name), {
+      schema: table.schema,
+      name,
+      table,
+      columns,
+      partial: node.whereClause !== undefined,
+      created: at,
+    });
   }
 
   #alterEnum(node: Node): void {

@@ -75,6 +75,15 @@ export interface RuleContext {
   /** The runner's `lock_timeout` setting (`ddlLockTimeout`); 0 = off. */
   readonly runnerLockTimeoutMs: number;
   readonly history: HistoryTable;
+  /** The script's top-level statements, in order (DO block contents are not listed). */
+  readonly statements: readonly LintStatement[];
+  /** Position of the statement (for one inside a DO block: of the block) in `statements`. */
+  readonly index: number;
+  /**
+   * Top-level statements of the migrations after this one in the folder
+   * (parsed on first call; empty when linting a single script).
+   */
+  later(): readonly LintStatement[];
   /**
    * Whether the relation was created by the migration being linted: new
    * tables are empty and no running code uses them, so locks on them are harmless.

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { PitstopError, UsageError } from "../../core/errors.js";
 import { formatFindings, LINT_FORMATS, type LintFormat } from "../../lint/format.js";
 import { DEFAULT_PG_VERSION, type LintOptions, lint, lintScript } from "../../lint/lint.js";
@@ -9,7 +10,7 @@ import type { Finding } from "../../lint/types.js";
 import { DEFAULT_DDL_LOCK_TIMEOUT_MS } from "../../runner/run.js";
 import { directorySource } from "../../source/directory.js";
 import { parseFileName, parseSections } from "../../source/formats/pitstop.js";
-import { loadParser } from "../../sql/parser.js";
+import { isParserLoaded, loadParser } from "../../sql/parser.js";
 import { withMigrator } from "../context.js";
 import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
@@ -60,7 +61,10 @@ export async function runLint(
     targets = [pending.target];
     dbVersion = pending.serverVersion;
   }
-  await loadParser();
+  shortLivedJit();
+  // The WASM compiles while the files are read.
+  const parserReady = loadParser();
+  parserReady.catch(() => undefined);
   const options: LintOptions = {
     pgVersion: flagVersion ?? settings.lint.pgVersion ?? dbVersion ?? DEFAULT_PG_VERSION,
     ddlLockTimeoutMs: settings.ddlLockTimeoutMs ?? DEFAULT_DDL_LOCK_TIMEOUT_MS,
@@ -70,7 +74,7 @@ export async function runLint(
   const findings: Finding[] = [];
   let checked = 0;
   for (const target of targets) {
-    const r = await lintTarget(target, options);
+    const r = await lintTarget(target, options, parserReady);
     findings.push(...r.findings);
     checked += r.checked;
   }
@@ -84,6 +88,27 @@ export async function runLint(
     }),
   );
   return findings.some((f) => f.severity === "error") ? EXIT_LINT : 0;
+}
+
+/**
+ * A lint is a short process: its time goes into compiling code more than
+ * into running it (bench/lint, measured on a 2-core machine). So the parser's
+ * WASM (1.7 MB) runs on V8's baseline compiler only, and JavaScript on the
+ * baseline compiler (Sparkplug) without optimizing tiers: optimizing on
+ * background threads costs more CPU than a lint of a few hundred files wins
+ * back, and competes with the lint itself. Only code compiled after this call
+ * is affected; PGlite, when `lint` asked the database what is pending, was
+ * compiled before.
+ */
+function shortLivedJit(): void {
+  if (isParserLoaded()) return;
+  for (const flag of ["--liftoff-only", "--always-sparkplug", "--no-opt"]) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // A runtime without the flag: compiled as usual.
+    }
+  }
 }
 
 function lintFormat(given: string | undefined, json: boolean): LintFormat {
@@ -109,13 +134,16 @@ export function pgVersionFlag(value: string | undefined): number | undefined {
 async function lintTarget(
   target: Target,
   options: LintOptions,
+  parserReady: Promise<unknown>,
 ): Promise<{ findings: readonly Finding[]; checked: number }> {
   if (target.kind === "file") {
     const source = readFileSync(target.file, "utf8");
     const { up } = parseSections(source, target.file, target.file.endsWith(".down.sql"));
+    await parserReady;
     return { findings: lintScript(up, options), checked: 1 };
   }
   const migrations = await directorySource({ dir: target.dir }).load();
+  await parserReady;
   if (target.kind === "down") {
     const at = migrations.findIndex((m) => m.down?.file === target.file);
     const m = migrations[at]!;

@@ -1,5 +1,7 @@
-import { isNullConst, type Node } from "../ast.js";
+import { displayName, isNullConst, type Node } from "../ast.js";
+import { columnType, formatType } from "../column-type.js";
 import { alteredTable, alterTableCommands, columnConstraints, q } from "../helpers.js";
+import { appendWords, indent } from "../rewrite.js";
 import type { Hit, Rule } from "../types.js";
 
 /** ADD COLUMN ... NOT NULL without a default fails on a table with rows. */
@@ -29,8 +31,12 @@ export const addColumnNotNull: Rule = {
           c.contype === "CONSTR_IDENTITY" ||
           c.contype === "CONSTR_GENERATED",
       );
-      if (!notNull || filled) continue;
+      const type = columnType(def.typeName);
+      if (!notNull || filled || type?.serial) continue;
+      const t = rel ? displayName(rel) : "t";
+      const example = defaultFor(type?.name);
       hits.push({
+        fix: `Give it a constant default (instant on PostgreSQL 11+; pick the value existing rows should have):\n${indent(commands.length === 1 ? appendWords(s.text, `DEFAULT ${example}`) : `ALTER TABLE ${t} ADD COLUMN ${def.colname as string} ${type ? formatType(type) : "..."} NOT NULL DEFAULT ${example}`)}\nor add it nullable, backfill, then make it NOT NULL without a long lock (see set-not-null).`,
         message: `ADD COLUMN ${q(def.colname as string)} is NOT NULL without a default: fails when ${q(rel)} has rows, and breaks the running app's INSERTs`,
         ...(typeof notNull.location === "number" ? { location: notNull.location } : {}),
       });
@@ -38,3 +44,12 @@ export const addColumnNotNull: Rule = {
     return hits;
   },
 };
+
+/** A placeholder default of the column's type, for the fix. */
+function defaultFor(type: string | undefined): string {
+  if (type && /^(int[248]|numeric|float[48])$/.test(type)) return "0";
+  if (type === "bool") return "false";
+  if (type === "timestamptz" || type === "timestamp" || type === "date") return "now()";
+  if (type === "jsonb" || type === "json") return "'{}'";
+  return "''";
+}

@@ -1,5 +1,5 @@
-import type { Node } from "../ast.js";
-import { changeKeepsData, columnType, formatType } from "../column-type.js";
+import { type Node, strings, unwrap } from "../ast.js";
+import { type ColumnType, changeKeepsData, columnType, formatType } from "../column-type.js";
 import { alteredTable, alterTableCommands, LOCKS, q } from "../helpers.js";
 import type { Hit, Rule } from "../types.js";
 
@@ -28,7 +28,7 @@ export const columnTypeRewrite: Rule = {
         typeof (def?.typeName as Node | undefined)?.location === "number"
           ? { location: (def!.typeName as Node).location as number }
           : {};
-      if (def?.raw_default !== undefined) {
+      if (def?.raw_default !== undefined && !usingKeepsColumn(def.raw_default, column, from, to)) {
         hits.push({
           message: `ALTER COLUMN ${q(column)} TYPE ${to ? formatType(to) : "?"} USING ... rewrites ${q(rel)} and its indexes under ACCESS EXCLUSIVE`,
           lock: LOCKS.accessExclusive(q(rel)),
@@ -48,3 +48,41 @@ export const columnTypeRewrite: Rule = {
     return hits;
   },
 };
+
+/**
+ * Whether `USING expr` is the column itself, possibly cast on the way
+ * (`USING c`, `USING c::varchar`): PostgreSQL strips binary-coercible casts
+ * and skips the rewrite when what is left is the column, as if there were no
+ * USING (the change from the old type to the new one is then judged alone).
+ */
+function usingKeepsColumn(
+  expr: unknown,
+  column: string,
+  from: ColumnType | undefined,
+  to: ColumnType | undefined,
+): boolean {
+  const casts: ColumnType[] = [];
+  let e = expr;
+  for (let cast = unwrap(e, "TypeCast"); cast; cast = unwrap(e, "TypeCast")) {
+    const via = columnType(cast.typeName);
+    if (!via) return false;
+    casts.push(via);
+    e = cast.arg;
+  }
+  const ref = unwrap(e, "ColumnRef");
+  if (!ref || strings(ref.fields).pop() !== column) return false;
+  const [outer, ...inner] = casts;
+  // Every cast on the way must keep the old values as they are (no narrowing)...
+  if (inner.some((via) => !from || !changeKeepsData(from, via))) return false;
+  // ...and the last one be the new type, or coerce to it without a rewrite.
+  return (
+    !outer ||
+    !to ||
+    sameType(outer, to) ||
+    (from !== undefined && changeKeepsData(from, outer) && changeKeepsData(outer, to))
+  );
+}
+
+function sameType(a: ColumnType, b: ColumnType): boolean {
+  return formatType(a) === formatType(b);
+}

@@ -1,5 +1,14 @@
-import { displayName, locationOf, type Node, type RelName, relName } from "../ast.js";
+import {
+  displayName,
+  locationOf,
+  type Node,
+  type RelName,
+  relName,
+  strings,
+  walk,
+} from "../ast.js";
 import { alteredTable, alterTableCommands, columnConstraints, LOCKS, q } from "../helpers.js";
+import { appendWords, indent } from "../rewrite.js";
 import type { Hit, Rule } from "../types.js";
 
 /** FOREIGN KEY and CHECK constraints added without NOT VALID scan the table under lock. */
@@ -21,7 +30,13 @@ export const constraintNotValid: Rule = {
       if (subtype === "AT_AddConstraint") {
         const c = def?.Constraint as Node | undefined;
         if (c && !c.skip_validation) {
-          const hit = constraintHit(c, rel, false);
+          const hit = constraintHit(
+            c,
+            rel,
+            false,
+            undefined,
+            commands.length === 1 ? s.text : undefined,
+          );
           if (hit) hits.push(hit);
         }
       } else if (subtype === "AT_AddColumn") {
@@ -41,6 +56,7 @@ function constraintHit(
   rel: RelName | undefined,
   inline: boolean,
   column?: string,
+  statement?: string,
 ): Hit | undefined {
   const name = typeof c.conname === "string" ? `${c.conname} ` : "";
   const t = rel ? displayName(rel) : "t";
@@ -52,6 +68,7 @@ function constraintHit(
       message: `FOREIGN KEY ${name}${inline ? `on new column ${q(column)} ` : ""}is checked against every row of ${q(rel)} while writes to ${q(rel)} and ${q(target)} are blocked`,
       lock: LOCKS.shareRowExclusive(`${q(rel)} and ${q(target)}`),
       ...at,
+      ...(statement ? { fix: notValidFix(statement, t, constraintName(c, rel)) } : {}),
       ...(inline
         ? {
             fix: `Add the column first, then the constraint NOT VALID, and validate it in the next migration:\n  ALTER TABLE ${t} ADD COLUMN ${column} ...;\n  ALTER TABLE ${t} ADD CONSTRAINT ${rel?.name ?? "t"}_${column}_fkey FOREIGN KEY (${column}) REFERENCES ... NOT VALID;`,
@@ -64,8 +81,28 @@ function constraintHit(
       message: `CHECK ${name}${inline ? `on new column ${q(column)} ` : ""}is checked against every row of ${q(rel)} under ACCESS EXCLUSIVE`,
       lock: LOCKS.accessExclusive(q(rel)),
       ...at,
-      fix: `Add it NOT VALID, and validate it in the next migration:\n  ALTER TABLE ${t} ADD CONSTRAINT ${typeof c.conname === "string" ? c.conname : `${rel?.name ?? "t"}_check`} CHECK (...) NOT VALID;\nnext migration:\n  ALTER TABLE ${t} VALIDATE CONSTRAINT ...;`,
+      fix: statement
+        ? notValidFix(statement, t, constraintName(c, rel))
+        : `Add it NOT VALID, and validate it in the next migration:\n  ALTER TABLE ${t} ADD CONSTRAINT ${typeof c.conname === "string" ? c.conname : `${rel?.name ?? "t"}_check`} CHECK (...) NOT VALID;\nnext migration:\n  ALTER TABLE ${t} VALIDATE CONSTRAINT ...;`,
     };
   }
   return undefined;
+}
+
+/** The name PostgreSQL gives the constraint (its own, or the default for one column). */
+function constraintName(c: Node, rel: RelName | undefined): string {
+  if (typeof c.conname === "string") return c.conname;
+  const table = rel?.name ?? "t";
+  if (c.contype === "CONSTR_FOREIGN") return `${table}_${strings(c.fk_attrs).join("_")}_fkey`;
+  let column: string | undefined;
+  walk(c.raw_expr, (kind, node) => {
+    if (kind === "ColumnRef" && column === undefined) column = strings(node.fields).pop();
+    return column === undefined;
+  });
+  return column ? `${table}_${column}_check` : `${table}_check`;
+}
+
+/** The user's statement with NOT VALID, and the VALIDATE for the next migration. */
+function notValidFix(statement: string, table: string, name: string): string {
+  return `Add it NOT VALID (new rows are checked at once, no scan), and validate it in the next migration (its own transaction; reads and writes go on):\n${indent(appendWords(statement, "NOT VALID"))}\nnext migration:\n  ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`;
 }

@@ -1,5 +1,6 @@
 import { displayName, list, qualified, relName, strings, unwrap } from "../ast.js";
 import { LOCKS, q } from "../helpers.js";
+import { indent, insertAfterKeyword } from "../rewrite.js";
 import type { Hit, Rule, RuleContext } from "../types.js";
 
 /** CREATE INDEX, DROP INDEX and REINDEX without CONCURRENTLY block writes (or everything) on an existing table. */
@@ -12,15 +13,28 @@ export const indexConcurrently: Rule = {
   why: "Building an index reads the whole table; without CONCURRENTLY every INSERT, UPDATE and DELETE waits until it is done (minutes on a large table). DROP INDEX takes the table's strongest lock and waits behind every running query while queueing the rest.",
   fix: "Use CONCURRENTLY: it builds without blocking writes. pitstop sees it and runs the migration outside a transaction, statement by statement (keep such statements in a migration of their own):\n  CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n  DROP INDEX CONCURRENTLY orders_user_id_idx;",
   check(s, ctx) {
-    if (s.kind === "IndexStmt") return createIndex(s.node, ctx);
+    if (s.kind === "IndexStmt") return createIndex(s.node, s.text, ctx);
     if (s.kind === "DropStmt" && s.node.removeType === "OBJECT_INDEX" && !s.node.concurrent)
-      return dropIndex(s.node, ctx);
+      return dropIndex(s.node, s.text, ctx);
     if (s.kind === "ReindexStmt" && !s.facts.concurrent) return reindex(s.node, ctx);
     return undefined;
   },
 };
 
-function createIndex(node: Record<string, unknown>, ctx: RuleContext): Hit | undefined {
+/** The fix: the user's statement with CONCURRENTLY. */
+function concurrently(text: string): { fix?: string } {
+  const rewritten = insertAfterKeyword(text, "index", "CONCURRENTLY");
+  if (!rewritten) return {};
+  return {
+    fix: `Use CONCURRENTLY: it does not block writes. pitstop runs a migration holding it outside a transaction, statement by statement (keep it in a migration of its own):\n${indent(rewritten)}`,
+  };
+}
+
+function createIndex(
+  node: Record<string, unknown>,
+  text: string,
+  ctx: RuleContext,
+): Hit | undefined {
   const rel = relName(node.relation);
   if (node.concurrent || ctx.isNew(rel)) return undefined;
   const table = ctx.schema.table(rel);
@@ -34,10 +48,11 @@ function createIndex(node: Record<string, unknown>, ctx: RuleContext): Hit | und
   return {
     message: `CREATE ${node.unique ? "UNIQUE " : ""}INDEX${name} without CONCURRENTLY blocks writes to ${q(rel)} while it builds`,
     lock: LOCKS.share(q(rel)),
+    ...concurrently(text),
   };
 }
 
-function dropIndex(node: Record<string, unknown>, ctx: RuleContext): Hit[] {
+function dropIndex(node: Record<string, unknown>, text: string, ctx: RuleContext): Hit[] {
   const hits: Hit[] = [];
   for (const o of list(node.objects)) {
     const rel = qualified(strings(unwrap(o, "List")?.items));
@@ -47,6 +62,9 @@ function dropIndex(node: Record<string, unknown>, ctx: RuleContext): Hit[] {
     hits.push({
       message: `DROP INDEX ${rel ? displayName(rel) : ""} without CONCURRENTLY takes ACCESS EXCLUSIVE on ${table}`,
       lock: LOCKS.accessExclusive(table),
+      ...concurrently(
+        list(node.objects).length === 1 ? text : `DROP INDEX ${rel ? displayName(rel) : ""}`,
+      ),
     });
   }
   return hits;

@@ -67,8 +67,13 @@ function strongLockTarget(s: LintStatement, ctx: RuleContext): RelName | undefin
   switch (s.kind) {
     case "AlterTableStmt": {
       const commands = alterTableCommands(s.kind, n);
-      // VALIDATE CONSTRAINT alone takes SHARE UPDATE EXCLUSIVE: reads and writes go on.
-      if (commands.length === 0 || commands.every((c) => c.subtype === "AT_ValidateConstraint"))
+      // VALIDATE CONSTRAINT alone and DETACH PARTITION ... CONCURRENTLY take SHARE UPDATE
+      // EXCLUSIVE: reads and writes go on (and pitstop runs CONCURRENTLY without a lock_timeout).
+      if (
+        commands.length === 0 ||
+        s.facts.concurrent ||
+        commands.every((c) => c.subtype === "AT_ValidateConstraint")
+      )
         return undefined;
       return existing(relName(n.relation));
     }

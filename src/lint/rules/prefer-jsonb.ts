@@ -15,7 +15,11 @@ export const preferJsonb: Rule = {
     const hits: Hit[] = [];
     for (const { def, column } of columnDefinitions(s.kind, s.node)) {
       if (columnType(def.typeName)?.name !== "json") continue;
-      hits.push({ message: `column ${q(column)} is json: use jsonb`, ...typeLocation(def) });
+      hits.push({
+        message: `column ${q(column)} is json: use jsonb`,
+        fix: `  ${column} jsonb`,
+        ...typeLocation(def),
+      });
     }
     return hits;
   },

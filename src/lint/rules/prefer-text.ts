@@ -20,6 +20,7 @@ export const preferText: Rule = {
       if (!limited) continue;
       hits.push({
         message: `column ${q(column)} is ${formatType(type)}: use text (with a CHECK on its length if the limit matters)`,
+        fix: `text, with the limit in a CHECK that can change without a rewrite:\n  ${column} text CHECK (char_length(${column}) <= ${type.mods[0] ?? 1})`,
         ...typeLocation(def),
       });
     }

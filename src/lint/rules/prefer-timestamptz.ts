@@ -17,6 +17,7 @@ export const preferTimestamptz: Rule = {
       if (columnType(def.typeName)?.name !== "timestamp") continue;
       hits.push({
         message: `column ${q(column)} is timestamp without time zone: use timestamptz`,
+        fix: `  ${column} timestamptz`,
         ...typeLocation(def),
       });
     }

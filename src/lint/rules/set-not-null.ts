@@ -1,6 +1,5 @@
 import { locationOf, type RelName, strings } from "../ast.js";
-import { alteredTable, alterTableCommands, LOCKS, q } from "../helpers.js";
-import type { TableInfo } from "../schema.js";
+import { alteredTable, alterTableCommands, LOCKS, provenNotNull, q } from "../helpers.js";
 import type { Hit, Rule } from "../types.js";
 
 /** SET NOT NULL scans the whole table under ACCESS EXCLUSIVE, unless a valid check proves it. */
@@ -29,7 +28,7 @@ export const setNotNull: Rule = {
         location = locationOf(c);
       }
       for (const column of columns) {
-        if (proven(table, column, ctx.pgVersion)) continue;
+        if (provenNotNull(table, column, ctx.pgVersion)) continue;
         hits.push({
           message: `making ${q(column)} of ${q(rel)} NOT NULL scans the whole table under ACCESS EXCLUSIVE`,
           lock: LOCKS.accessExclusive(q(rel)),
@@ -41,16 +40,6 @@ export const setNotNull: Rule = {
     return hits;
   },
 };
-
-/** Already NOT NULL, or (12+) a valid constraint proves it: no scan. */
-function proven(table: TableInfo | undefined, column: string, pgVersion: number): boolean {
-  if (!table) return false;
-  if (table.columns.get(column)?.notNull) return true;
-  if (pgVersion < 12) return false;
-  for (const c of table.constraints.values())
-    if (c.valid && c.kind === "check" && c.notNullColumns.includes(column)) return true;
-  return false;
-}
 
 function rewrite(rel: RelName | undefined, column: string, pgVersion: number): string {
   const t = rel ? (rel.schema ? `${rel.schema}.${rel.name}` : rel.name) : "t";

@@ -1,3 +1,4 @@
+import { displayName } from "../ast.js";
 import { alteredTable, alterTableCommands, q } from "../helpers.js";
 import type { Hit, Rule } from "../types.js";
 
@@ -20,7 +21,9 @@ export const validateSameTransaction: Rule = {
       if (subtype !== "AT_ValidateConstraint" || typeof cmd.name !== "string") continue;
       const c = table?.constraints.get(cmd.name);
       if (!c || c.valid || c.added.transaction !== ctx.transaction) continue;
+      const t = rel ? displayName(rel) : "t";
       hits.push({
+        fix: `Keep the ADD CONSTRAINT ... NOT VALID here and move the validation to the next migration (its own transaction):\n  ALTER TABLE ${t} VALIDATE CONSTRAINT ${cmd.name};`,
         message: `VALIDATE CONSTRAINT ${q(cmd.name)} runs in the transaction that added it NOT VALID: the scan happens under the strong lock NOT VALID was meant to avoid`,
       });
     }
