@@ -10,7 +10,7 @@ import type {
 import { PitstopError } from "../core/errors.js";
 import { passwordsIn } from "./connect.js";
 import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
-import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
+import type { Driver, QueryResult, Session } from "./driver.js";
 import { describeHostList, type HostList, splitHosts } from "./hosts.js";
 import { Mutex } from "./mutex.js";
 import { pickHost } from "./pick-host.js";
