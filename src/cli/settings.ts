@@ -86,11 +86,16 @@ export async function resolveSettings(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): Promise<Settings> {
-  const e = { ...readDotEnv(cwd), ...env };
+  const dotEnv = readDotEnv(cwd);
+  const e = { ...dotEnv, ...env };
   const configFile = findConfig(flags.config ?? e.PITSTOP_CONFIG, cwd);
   const config = configFile ? await loadConfig(configFile) : {};
-  const envUrl = e.PITSTOP_DATABASE_URL ?? e.DATABASE_URL;
-  const database = flags.database ?? (envUrl || undefined) ?? config.database;
+  if (flags.database !== undefined && flags.database.trim() === "")
+    throw new UsageError("--database is empty", {
+      hint: "Give a database URL (postgres://user@host:5432/db or pglite:<dir>), or leave --database out for the embedded database.",
+    });
+  const envUrl = flags.database === undefined ? databaseFromEnv(e, env) : undefined;
+  const database = flags.database ?? envUrl ?? config.database;
   return {
     database,
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
@@ -132,6 +137,27 @@ export async function resolveSettings(
     env: e,
     lint: lintSettings(config.lint),
   };
+}
+
+/**
+ * `PITSTOP_DATABASE_URL`, else `DATABASE_URL`. Set but empty is an error: it
+ * is almost always a CI secret that was not defined, and falling back to the
+ * embedded database would "migrate" a throwaway copy and report success.
+ */
+function databaseFromEnv(
+  merged: Record<string, string | undefined>,
+  processEnv: NodeJS.ProcessEnv,
+): string | undefined {
+  for (const name of ["PITSTOP_DATABASE_URL", "DATABASE_URL"]) {
+    const value = merged[name];
+    if (value === undefined) continue;
+    if (value.trim() !== "") return value;
+    const where = processEnv[name] === undefined ? " (in .env)" : "";
+    throw new UsageError(`${name} is set but empty${where}`, {
+      hint: `Set ${name} to the database URL (a CI secret that is not defined expands to an empty value), or unset it to use the embedded PGlite database.`,
+    });
+  }
+  return undefined;
 }
 
 /** Shapes only: rule names are checked by the linter, which knows them. */
