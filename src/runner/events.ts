@@ -26,6 +26,14 @@ export type RunEvent =
       reason: string;
     }
   | { type: "cleanup"; migration: Migration; sql: string; reason: string }
+  /** The statement an interrupted run stopped in had taken effect: counted as done, not run. */
+  | {
+      type: "already-done";
+      direction: Direction;
+      migration: Migration;
+      index: number;
+      reason: string;
+    }
   | { type: "migration-done"; direction: Direction; migration: Migration; durationMs: number }
   | { type: "migration-failed"; direction: Direction; migration: Migration; error: Error }
   | {
