@@ -12,6 +12,13 @@ import { passwordsIn } from "./connect.js";
 import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
 import type { Driver, Queryable, QueryResult, Session } from "./driver.js";
 import { Mutex } from "./mutex.js";
+import {
+  connectWithFallback,
+  resolveTls,
+  type TlsAttempt,
+  type TlsPlan,
+  tlsFailure,
+} from "./pg-tls.js";
 import { isServerError, toDatabaseError } from "./to-database-error.js";
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -21,10 +28,15 @@ const COPY_CHUNK_BYTES = 64 * 1024;
 
 /** Options for a driver that opens (and owns) one connection from a URL. */
 export interface PgUrlOptions {
-  /** `postgres://user:password@host:port/db?sslmode=...`, anything node-postgres accepts. */
+  /**
+   * `postgres://user:password@host:port/db?sslmode=...`. TLS settings
+   * (`sslmode`, `sslrootcert`, `sslcert`, `sslkey`..., and the `PGSSL*`
+   * environment variables) mean what they mean to libpq (see pg-tls.ts).
+   */
   url: string;
   applicationName?: string;
   connectTimeoutMs?: number;
+  /** Node TLS options (or false) used as they are, instead of what the URL's TLS settings say. */
   ssl?: ClientConfig["ssl"];
 }
 
@@ -236,17 +248,19 @@ class OwnedClientSource implements ConnectionSource {
   readonly #config: ClientConfig;
   readonly #target: string;
   readonly #secrets: readonly string[];
+  readonly #tls: TlsPlan;
   #client: Client | undefined;
 
   constructor(pg: PgModule, options: PgUrlOptions, target: string, secrets: readonly string[]) {
     this.#pg = pg;
     this.#target = target;
     this.#secrets = secrets;
+    const tls = resolveTls(options.url);
+    this.#tls = options.ssl === undefined ? tls : { ...tls, attempts: [options.ssl as TlsAttempt] };
     this.#config = {
-      connectionString: options.url,
+      connectionString: tls.url,
       application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
       connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     };
   }
 
@@ -267,23 +281,28 @@ class OwnedClientSource implements ConnectionSource {
   }
 
   async #connect(): Promise<Client> {
-    const client = new this.#pg.Client(this.#config);
-    // An idle connection that dies emits "error"; unhandled, that would crash the process.
-    client.on("error", () => {
-      if (this.#client === client) this.#client = undefined;
-    });
+    let client: Client;
     try {
-      await client.connect();
+      client = await connectWithFallback(this.#tls, (ssl) => this.#newClient(ssl));
     } catch (error) {
-      client.end().catch(() => {});
       throw connectionError(
         this.#target,
         error,
         this.#secrets,
         this.#config.connectionTimeoutMillis,
+        this.#tls,
       );
     }
     this.#client = client;
+    return client;
+  }
+
+  #newClient(ssl: TlsAttempt): Client {
+    const client = new this.#pg.Client(ssl === undefined ? this.#config : { ...this.#config, ssl });
+    // An idle connection that dies emits "error"; unhandled, that would crash the process.
+    client.on("error", () => {
+      if (this.#client === client) this.#client = undefined;
+    });
     return client;
   }
 
@@ -459,10 +478,11 @@ function connectionError(
   error: unknown,
   secrets: readonly string[],
   timeoutMs: number | undefined,
+  tls?: TlsPlan,
 ): PitstopError {
   const raw = error instanceof Error ? error : new Error(String(error));
   const code = (raw as { code?: unknown }).code;
-  const reason = connectionReason(raw, code, timeoutMs);
+  const reason = (tls && tlsFailure(raw, tls)) ?? connectionReason(raw, code, timeoutMs);
   return new PitstopError(
     "CONNECTION",
     `cannot connect to ${target}: ${redact(reason.text, secrets)}`,
