@@ -31,6 +31,8 @@ export interface TlsPlan {
   readonly attempts: readonly TlsAttempt[];
   /** Whether the server certificate's chain is checked (a root certificate is in use). */
   readonly verifies: boolean;
+  /** The host(s) and port(s) of the URL: which server a fallback's outcome is remembered for. */
+  readonly server: string;
 }
 
 /** URL parameters that are libpq TLS settings, and their environment variables. */
@@ -89,6 +91,7 @@ export function resolveTls(
       setting: "ssl (pg's parameter)",
       attempts: [undefined],
       verifies: false,
+      server: serverOf(base),
     };
   }
   const get = (name: Param): Setting | undefined => {
@@ -111,8 +114,9 @@ export function resolveTls(
       hint: "Direct TLS has no plain-text fallback (libpq refuses the same): use sslmode=require, verify-ca or verify-full.",
     });
   }
+  const server = serverOf(base);
   if (mode === "disable")
-    return { url: strippedUrl, mode, setting, attempts: [false], verifies: false };
+    return { url: strippedUrl, mode, setting, attempts: [false], verifies: false, server };
   if (system && mode !== "verify-full") {
     throw new UsageError(`${setting}: sslrootcert=system needs sslmode=verify-full`, {
       hint: "With the system's CAs, anyone can get a certificate: only the host name check makes it safe (libpq refuses the same). Use sslmode=verify-full, or give your CA's certificate in sslrootcert.",
@@ -138,7 +142,7 @@ export function resolveTls(
   };
   const attempts: TlsAttempt[] =
     mode === "allow" ? [false, tls] : mode === "prefer" ? [tls, false] : [tls];
-  return { url: strippedUrl, mode, setting, attempts, verifies };
+  return { url: strippedUrl, mode, setting, attempts, verifies, server };
 }
 
 function sslMode(setting: Setting | undefined, system: boolean): SslMode {
@@ -282,6 +286,11 @@ function splitQuery(url: string): { base: string; params: QueryParam[] } {
   return { base: url.slice(0, q), params };
 }
 
+/** `postgres://user:pw@h1:5432,h2/db` -> `h1:5432,h2` (no credentials kept). */
+function serverOf(base: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/]*)/i.exec(base)?.[1] ?? base;
+}
+
 function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, " "));
@@ -297,28 +306,41 @@ export interface Connectable {
 }
 
 /**
+ * Which attempt last connected, per server: a process talking to a server
+ * without TLS pays `prefer`'s extra connection start once, not every time.
+ */
+const lastConnected = new Map<string, number>();
+
+/**
  * Connects with the plan's first attempt, falling back to the next as libpq
  * does for `prefer` (no TLS when the server refuses it or the TLS start-up
  * fails) and `allow` (TLS when the server refuses the plain connection). A
- * network failure (refused, unreachable, timed out) is not retried.
+ * network failure (refused, unreachable, timed out) is not retried. The
+ * attempt that last worked for the same server in this process goes first.
  *
  * @example
  * const client = await connectWithFallback(plan, (ssl) => new pg.Client({ ...config, ssl }));
  */
 export async function connectWithFallback<C extends Connectable>(
-  plan: Pick<TlsPlan, "attempts">,
+  plan: Pick<TlsPlan, "attempts" | "server">,
   open: (attempt: TlsAttempt) => C,
 ): Promise<C> {
-  for (let i = 0; ; i++) {
+  const first = lastConnected.get(plan.server) ?? 0;
+  const order = plan.attempts
+    .map((_, i) => i)
+    .sort((a, b) => (b === first ? 1 : 0) - (a === first ? 1 : 0));
+  for (const [n, i] of order.entries()) {
     const client = open(plan.attempts[i]);
     try {
       await client.connect();
+      if (plan.attempts.length > 1) lastConnected.set(plan.server, i);
       return client;
     } catch (error) {
       client.end().catch(() => {});
-      if (i + 1 >= plan.attempts.length || isNetworkFailure(error)) throw error;
+      if (n + 1 >= order.length || isNetworkFailure(error)) throw error;
     }
   }
+  throw new Error("no connection attempt to make");
 }
 
 const NETWORK_CODES = new Set([
