@@ -75,7 +75,13 @@ describe.skipIf(!hasServer)("TLS as libpq means sslmode", () => {
     );
     expect(none.stderr).toContain("sslrootcert=");
     // The system's CAs: the handshake fails on the chain.
-    const system = await cli(url("localhost", "sslmode=verify-full&sslrootcert=system"));
+    const system = await cli(
+      url("localhost", "sslmode=verify-full&sslrootcert=system").replace(
+        "postgres@",
+        "postgres:hunter2secret@",
+      ),
+    );
+    expect(`${system.stdout}${system.stderr}`).not.toContain("hunter2secret");
     expect(system.code).toBe(1);
     const lines = system.stderr.trim().split("\n");
     const at = lines.findIndex((l) => l.startsWith("error:"));
