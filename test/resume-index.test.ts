@@ -171,4 +171,57 @@ describeEachDriver("resuming a statement-by-statement migration", (ctx) => {
       "applied",
     ]);
   });
+
+  it("counts a DETACH PARTITION CONCURRENTLY that finished as done, and finalizes one left pending", async () => {
+    const driver = await ctx.newDriver();
+    const { dir } = migrationsDir({
+      "000001_p.sql": `-- +up
+CREATE TABLE p (id int) PARTITION BY RANGE (id);
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (100);
+CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (100) TO (200);
+`,
+      "000002_detach.sql": "-- +up\nALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;\nSELECT 1;\n",
+      "000003_detach.sql": "-- +up\nALTER TABLE p DETACH PARTITION p2 CONCURRENTLY;\nSELECT 1;\n",
+    });
+    const { migrator, events } = migratorFor(driver, dir);
+    expect((await migrator.up({ count: 1 })).error).toBeUndefined();
+    await loseProgress(driver);
+    expect((await migrator.up({ count: 1 })).error).toBeDefined();
+    await restoreHistory(driver);
+    expect((await migrator.up({ count: 1 })).error).toBeUndefined();
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "already-done",
+        reason: 'partition "p1" is no longer attached to "p"',
+      }),
+    );
+    if (ctx.driverName !== "pg") return;
+
+    // A reader holds the parent open: the detach waits after marking p2 pending, and times out.
+    const reader = await ctx.newConnection();
+    await reader.exec("BEGIN; SELECT count(*) FROM p");
+    const { migrator: impatient } = migratorFor(driver, dir, { statementTimeoutMs: 1000 });
+    expect((await impatient.up()).error?.message).toMatch(/statement timeout/);
+    const pending = await driver.query<{ pending: boolean }>(
+      "SELECT inhdetachpending AS pending FROM pg_inherits WHERE inhrelid = 'p2'::regclass",
+    );
+    expect(pending.rows).toEqual([{ pending: true }]);
+    await reader.exec("COMMIT");
+    expect((await migrator.up()).error).toBeUndefined();
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "already-done",
+        reason: 'partition "p2" was left detach pending: finalized',
+      }),
+    );
+    const attached = await driver.query(
+      "SELECT 1 FROM pg_inherits WHERE inhparent = 'p'::regclass",
+    );
+    expect(attached.rows).toEqual([]);
+    expect((await historyRows(driver)).map((r) => r.state)).toEqual([
+      "applied",
+      "applied",
+      "applied",
+    ]);
+  });
 });

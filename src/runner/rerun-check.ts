@@ -34,6 +34,8 @@ interface IndexRow {
  *   it: done. A valid one with another definition is an error.
  * - DROP INDEX [CONCURRENTLY]: none of the indexes left means done.
  * - REINDEX ... CONCURRENTLY: invalid `_ccnew`/`_ccold` leftovers are dropped.
+ * - ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY: a partition no longer
+ *   attached means done; one left "detach pending" is finished with FINALIZE.
  *
  * @example
  * const rerun = await prepareRerun(session, migration, statement, ctx);
@@ -53,6 +55,8 @@ export async function prepareRerun(
     case "ReindexStmt":
       await reindexLeftovers(session, m, s.node, ctx);
       return RUN;
+    case "AlterTableStmt":
+      return detachPartition(session, s.node);
     default:
       return RUN;
   }
@@ -186,6 +190,36 @@ async function dropIndex(session: Session, node: Node): Promise<Rerun> {
   );
   if ((rows[0]?.left ?? 1) > 0) return RUN;
   return { run: false, reason: `index ${texts.join(", ")} no longer exists` };
+}
+
+/**
+ * DETACH PARTITION CONCURRENTLY runs in two transactions; interrupted after
+ * the first, the partition stays "detach pending" and running the statement
+ * again fails: PostgreSQL's way out is DETACH PARTITION ... FINALIZE.
+ */
+async function detachPartition(session: Session, node: Node): Promise<Rerun> {
+  const cmds = (node.cmds as Node[] | undefined) ?? [];
+  const only = cmds.length === 1 ? (cmds[0]!.AlterTableCmd as Node | undefined) : undefined;
+  const partition = ((only?.def as Node | undefined)?.PartitionCmd as Node | undefined) ?? {};
+  const parent = node.relation as Node | undefined;
+  if (only?.subtype !== "AT_DetachPartition" || partition.concurrent !== true || !parent)
+    return RUN;
+  const parentText = relationText(parent);
+  const childText = relationText(partition.name as Node);
+  const { rows } = await session.query<{ pending: boolean | null; exists: boolean }>(
+    `SELECT to_regclass($2) IS NOT NULL AS exists,
+            (SELECT inhdetachpending FROM pg_inherits
+              WHERE inhrelid = to_regclass($2) AND inhparent = to_regclass($1)) AS pending`,
+    [parentText, childText],
+  );
+  const row = rows[0];
+  if (!row?.exists || row.pending === false) return RUN;
+  if (row.pending === true) {
+    await session.exec("SET lock_timeout = 0");
+    await session.exec(`ALTER TABLE ${parentText} DETACH PARTITION ${childText} FINALIZE`);
+    return { run: false, reason: `partition ${childText} was left detach pending: finalized` };
+  }
+  return { run: false, reason: `partition ${childText} is no longer attached to ${parentText}` };
 }
 
 /**
