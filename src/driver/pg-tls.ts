@@ -128,7 +128,7 @@ export function resolveTls(
     throw new UsageError(
       `${setting} needs a root certificate to verify the server with, and there is none`,
       {
-        hint: `Give the CA certificate that signed the server's: sslrootcert=/path/to/ca.crt in the URL or PGSSLROOTCERT (libpq's default file ${path.join(home, ".postgresql", "root.crt")} does not exist); sslrootcert=system trusts the system's CAs (with verify-full). sslmode=require encrypts without verifying.`,
+        hint: `Give the CA certificate that signed the server's: sslrootcert=/path/to/ca.crt in the URL or PGSSLROOTCERT (libpq's default file ${libpqFile(home, "root.crt")} does not exist); sslrootcert=system trusts the system's CAs (with verify-full). sslmode=require encrypts without verifying.`,
       },
     );
   }
@@ -161,7 +161,7 @@ function sslMode(setting: Setting | undefined, system: boolean): SslMode {
 /** libpq: sslrootcert, else ~/.postgresql/root.crt when it exists. */
 function rootCertificate(setting: Setting | undefined, home: string): string | undefined {
   if (setting !== undefined) return readSetting(setting, "sslrootcert");
-  const fallback = path.join(home, ".postgresql", "root.crt");
+  const fallback = libpqFile(home, "root.crt");
   return fs.existsSync(fallback)
     ? readSetting(
         { value: fallback, from: `${fallback} (libpq's default sslrootcert)` },
@@ -182,7 +182,7 @@ function clientCertificate(
   const keyFile = keySetting ?? defaultFile(home, "postgresql.key", "sslkey");
   if (keyFile === undefined) {
     throw new UsageError(`${certFile.from}: a client certificate without its private key`, {
-      hint: `Give the key with sslkey=/path/to/client.key in the URL or PGSSLKEY (libpq's default is ${path.join(home, ".postgresql", "postgresql.key")}).`,
+      hint: `Give the key with sslkey=/path/to/client.key in the URL or PGSSLKEY (libpq's default is ${libpqFile(home, "postgresql.key")}).`,
     });
   }
   checkKeyPermissions(keyFile);
@@ -218,10 +218,17 @@ function protocolVersions(
 }
 
 function defaultFile(home: string, name: string, param: string): Setting | undefined {
-  const file = path.join(home, ".postgresql", name);
+  const file = libpqFile(home, name);
   return fs.existsSync(file)
     ? { value: file, from: `${file} (libpq's default ${param})` }
     : undefined;
+}
+
+/** libpq's default files: `~/.postgresql/<name>`, `%APPDATA%\\postgresql\\<name>` on Windows. */
+function libpqFile(home: string, name: string): string {
+  if (process.platform === "win32" && process.env.APPDATA)
+    return path.join(process.env.APPDATA, "postgresql", name);
+  return path.join(home, ".postgresql", name);
 }
 
 function readSetting(setting: Setting, param: string): string {
