@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -30,8 +30,23 @@ describe.skipIf(!hasServer)("TLS as libpq means sslmode", () => {
         ssl: "on",
         ssl_cert_file: join(certs, "server.crt"),
         ssl_key_file: join(certs, "server.key"),
+        ssl_ca_file: join(certs, "ca.crt"),
       },
     });
+    // certuser must show a client certificate; allowuser is refused without TLS.
+    const hba = join(server.dataDir, "pg_hba.conf");
+    writeFileSync(
+      hba,
+      `hostssl all certuser 127.0.0.1/32 cert\nhost all certuser 127.0.0.1/32 reject\nhostssl all allowuser 127.0.0.1/32 trust\nhost all allowuser 127.0.0.1/32 reject\n${readFileSync(hba, "utf8")}`,
+    );
+    const admin = await createPgDriver({ url: server.url });
+    try {
+      await admin.exec(
+        "CREATE ROLE certuser LOGIN SUPERUSER; CREATE ROLE allowuser LOGIN; SELECT pg_reload_conf()",
+      );
+    } finally {
+      await admin.close();
+    }
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -146,6 +161,45 @@ describe.skipIf(!hasServer)("TLS as libpq means sslmode", () => {
     }
   });
 
+  it("presents a client certificate from sslcert/sslkey (or PGSSLCERT/PGSSLKEY) to a server that asks for one", async () => {
+    const ca = join(certs, "ca.crt");
+    const base = `postgres://certuser@localhost:${server.port}/postgres?sslmode=verify-full&sslrootcert=${ca}`;
+    const withCert = `${base}&sslcert=${join(certs, "client.crt")}&sslkey=${join(certs, "client.key")}`;
+    const driver = await createPgDriver({ url: withCert });
+    try {
+      const { rows } = await driver.query<{ user: string }>("SELECT current_user AS user");
+      expect(rows).toEqual([{ user: "certuser" }]);
+      expect(await encrypted(driver)).toBe(true);
+    } finally {
+      await driver.close();
+    }
+    const fromEnv = await cli(base, {
+      PGSSLCERT: join(certs, "client.crt"),
+      PGSSLKEY: join(certs, "client.key"),
+    });
+    expect(`${fromEnv.code} ${fromEnv.stderr}`).toMatch(/^0 /);
+    const without = await cli(base);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("hint: The server wants a client certificate: sslcert=");
+  });
+
+  it("allow connects without TLS first, and with TLS when the server refuses that", async () => {
+    const driver = await createPgDriver({
+      url: `postgres://allowuser@127.0.0.1:${server.port}/postgres?sslmode=allow`,
+    });
+    try {
+      expect(await encrypted(driver)).toBe(true);
+    } finally {
+      await driver.close();
+    }
+    const disabled = await cli(
+      `postgres://allowuser@127.0.0.1:${server.port}/postgres?sslmode=disable`,
+    );
+    expect(disabled.code).toBe(1);
+    expect(disabled.stderr).toContain("no encryption");
+    expect(disabled.stderr).toContain("hint: The server accepts only TLS connections from here");
+  });
+
   it("on a server without TLS: prefer falls back, require says why it cannot", async () => {
     const plain = inject("pgUrl");
     const prefer = await createPgDriver({ url: plain });
@@ -204,6 +258,34 @@ function makeCertificates(dir: string): void {
   );
   writeFileSync(join(dir, "server.ext"), "subjectAltName=DNS:localhost\n");
   openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=certuser",
+    "-keyout",
+    "client.key",
+    "-out",
+    "client.csr",
+  );
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "client.csr",
+    "-CA",
+    "ca.crt",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-out",
+    "client.crt",
+  );
+  chmodSync(join(dir, "client.key"), 0o600);
+  openssl(
     "x509",
     "-req",
     "-in",
@@ -226,6 +308,6 @@ function makeCertificates(dir: string): void {
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
-    for (const file of ["server.key", "server.crt"]) chownSync(join(dir, file), uid, gid);
+    for (const file of ["server.key", "server.crt", "ca.crt"]) chownSync(join(dir, file), uid, gid);
   }
 }

@@ -414,6 +414,18 @@ export function tlsFailure(
     };
   }
   const fromServer = (error as { severity?: unknown }).severity !== undefined;
+  if (fromServer && code === "28000" && /certificate/i.test(error.message)) {
+    return {
+      text: error.message,
+      hint: `The server wants a client certificate: sslcert=/path/to/client.crt and sslkey=/path/to/client.key in the URL (or PGSSLCERT and PGSSLKEY; libpq's defaults are ~/.postgresql/postgresql.crt and .key). In use: ${plan.setting}.`,
+    };
+  }
+  if (fromServer && code === "28000" && /no encryption/i.test(error.message)) {
+    return {
+      text: error.message,
+      hint: `The server accepts only TLS connections from here, and ${plan.setting} did not use TLS: use sslmode=require (or prefer).`,
+    };
+  }
   if (
     !fromServer &&
     (/ssl|tls/i.test(error.message) || (typeof code === "string" && /^ERR_(SSL|TLS)_/.test(code)))
