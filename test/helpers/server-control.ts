@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { PostgresServer } from "../../src/testing/pg-server.js";
@@ -9,8 +10,13 @@ const run = promisify(execFile);
 async function pgCtl(server: PostgresServer, args: string[]): Promise<void> {
   const pgCtlPath = path.join(server.bindir, "pg_ctl");
   const argv = ["-D", server.dataDir, ...args];
-  if (process.getuid?.() === 0) await run("runuser", ["-u", "postgres", "--", pgCtlPath, ...argv]);
-  else await run(pgCtlPath, argv);
+  if (process.getuid?.() !== 0) await run(pgCtlPath, argv);
+  else if (existsSync("/usr/sbin/runuser") || existsSync("/sbin/runuser"))
+    await run("runuser", ["-u", "postgres", "--", pgCtlPath, ...argv]);
+  else {
+    const quoted = [pgCtlPath, ...argv].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(" ");
+    await run("su", ["postgres", "-s", "/bin/sh", "-c", quoted]);
+  }
 }
 
 /** A crash: every backend killed at once, no checkpoint (`pg_ctl stop -m immediate`). */
