@@ -35,6 +35,16 @@ describe("an empty database URL", () => {
     expect(flag.stderr).toContain("--database is empty");
     expect(existsSync(join(cwd, ".pitstop"))).toBe(false);
   });
+
+  it("does not stop a command that never connects", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-emptyurl-"));
+    const r = await runCli(["--dir", "migrations", "create", "--seq", "first"], {
+      cwd,
+      env: { DATABASE_URL: "" },
+    });
+    expect(`${r.code} ${r.stderr}`).toMatch(/^0 /);
+    expect(existsSync(join(cwd, "migrations", "000001_first.sql"))).toBe(true);
+  });
 });
 
 /**

@@ -46,7 +46,10 @@ export interface GlobalFlags {
 }
 
 export interface Settings {
-  /** Server URL; undefined means the embedded PGlite database at `dataDir`. */
+  /**
+   * Server URL; undefined means the embedded PGlite database at `dataDir`.
+   * Reading it throws `UsageError` when the URL was given but empty.
+   */
   readonly database: string | undefined;
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
@@ -90,14 +93,27 @@ export async function resolveSettings(
   const e = { ...dotEnv, ...env };
   const configFile = findConfig(flags.config ?? e.PITSTOP_CONFIG, cwd);
   const config = configFile ? await loadConfig(configFile) : {};
-  if (flags.database !== undefined && flags.database.trim() === "")
-    throw new UsageError("--database is empty", {
+  // An empty value is an error, raised where the database is used: `create`
+  // and other commands that never connect are not stopped by it.
+  let emptyDatabase: UsageError | undefined;
+  let envUrl: string | undefined;
+  if (flags.database !== undefined && flags.database.trim() === "") {
+    emptyDatabase = new UsageError("--database is empty", {
       hint: "Give a database URL (postgres://user@host:5432/db or pglite:<dir>), or leave --database out for the embedded database.",
     });
-  const envUrl = flags.database === undefined ? databaseFromEnv(e, env) : undefined;
+  } else if (flags.database === undefined) {
+    try {
+      envUrl = databaseFromEnv(e, env);
+    } catch (error) {
+      emptyDatabase = error as UsageError;
+    }
+  }
   const database = flags.database ?? envUrl ?? config.database;
   return {
-    database,
+    get database() {
+      if (emptyDatabase) throw emptyDatabase;
+      return database;
+    },
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
