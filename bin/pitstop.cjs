@@ -77,7 +77,10 @@ cli.main(process.argv).then(
 );
 
 function exitWhenFlushed(code) {
-  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  // A stream whose reader went away (EPIPE) never drains: do not wait for it.
+  const pending = [process.stdout, process.stderr].filter(
+    (s) => s.writableLength > 0 && !s.destroyed,
+  );
   if (pending.length === 0) process.exit(code);
   process.exitCode = code;
   let left = pending.length;

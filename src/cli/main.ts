@@ -12,13 +12,14 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 import { Command, CommanderError, Option } from "commander";
 import { PitstopError, UsageError } from "../core/errors.js";
 import { defineFleetCommand } from "./commands/fleet-command.js";
-import { Output } from "./output.js";
+import { Output, quietOnClosedOutput } from "./output.js";
 import type { GlobalFlags } from "./settings.js";
 
 declare const PITSTOP_VERSION: string;
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift where --check asks. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedOutput();
   const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);

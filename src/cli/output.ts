@@ -7,6 +7,33 @@ export function colorEnabled(stream: NodeJS.WriteStream, flag: boolean | undefin
   return stream.isTTY === true;
 }
 
+let outputGuarded = false;
+
+/**
+ * A reader that went away (`pitstop status | head -1`) is not a failure of
+ * the command: the broken pipe (EPIPE) is swallowed, further output goes
+ * nowhere, and the command ends as it would have (a migration under way is
+ * not cut short by a closed pager). Any other write error is one line on the
+ * other stream and exit code 1, never a stack trace.
+ *
+ * @example
+ * quietOnClosedOutput(); // once, before the command writes anything
+ */
+export function quietOnClosedOutput(): void {
+  if (outputGuarded) return;
+  outputGuarded = true;
+  for (const [stream, other] of [
+    [process.stdout, process.stderr],
+    [process.stderr, process.stdout],
+  ] as const) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") return;
+      process.exitCode = 1;
+      if (!other.destroyed) other.write(`pitstop: cannot write output: ${error.message}\n`);
+    });
+  }
+}
+
 const CODES = {
   red: 31,
   green: 32,

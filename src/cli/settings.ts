@@ -50,7 +50,10 @@ export interface GlobalFlags {
 }
 
 export interface Settings {
-  /** Server URL; undefined means the embedded PGlite database at `dataDir`. */
+  /**
+   * Server URL; undefined means the embedded PGlite database at `dataDir`.
+   * Reading it throws `UsageError` when the URL was given but empty.
+   */
   readonly database: string | undefined;
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
@@ -95,13 +98,31 @@ export async function resolveSettings(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): Promise<Settings> {
-  const e = { ...readDotEnv(cwd), ...env };
+  const dotEnv = readDotEnv(cwd);
+  const e = { ...dotEnv, ...env };
   const configFile = findConfig(flags.config ?? e.PITSTOP_CONFIG, cwd);
   const config = configFile ? await loadConfig(configFile) : {};
-  const envUrl = e.PITSTOP_DATABASE_URL ?? e.DATABASE_URL;
-  const database = flags.database ?? (envUrl || undefined) ?? config.database;
+  // An empty value is an error, raised where the database is used: `create`
+  // and other commands that never connect are not stopped by it.
+  let emptyDatabase: UsageError | undefined;
+  let envUrl: string | undefined;
+  if (flags.database !== undefined && flags.database.trim() === "") {
+    emptyDatabase = new UsageError("--database is empty", {
+      hint: "Give a database URL (postgres://user@host:5432/db or pglite:<dir>), or leave --database out for the embedded database.",
+    });
+  } else if (flags.database === undefined) {
+    try {
+      envUrl = databaseFromEnv(e, env);
+    } catch (error) {
+      emptyDatabase = error as UsageError;
+    }
+  }
+  const database = flags.database ?? envUrl ?? config.database;
   return {
-    database,
+    get database() {
+      if (emptyDatabase) throw emptyDatabase;
+      return database;
+    },
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
@@ -153,6 +174,27 @@ export async function resolveSettings(
     env: e,
     lint: lintSettings(config.lint),
   };
+}
+
+/**
+ * `PITSTOP_DATABASE_URL`, else `DATABASE_URL`. Set but empty is an error: it
+ * is almost always a CI secret that was not defined, and falling back to the
+ * embedded database would "migrate" a throwaway copy and report success.
+ */
+function databaseFromEnv(
+  merged: Record<string, string | undefined>,
+  processEnv: NodeJS.ProcessEnv,
+): string | undefined {
+  for (const name of ["PITSTOP_DATABASE_URL", "DATABASE_URL"]) {
+    const value = merged[name];
+    if (value === undefined) continue;
+    if (value.trim() !== "") return value;
+    const where = processEnv[name] === undefined ? " (in .env)" : "";
+    throw new UsageError(`${name} is set but empty${where}`, {
+      hint: `Set ${name} to the database URL (a CI secret that is not defined expands to an empty value), or unset it to use the embedded PGlite database.`,
+    });
+  }
+  return undefined;
 }
 
 /** Shapes only: rule names are checked by the linter, which knows them. */

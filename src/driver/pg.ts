@@ -13,6 +13,13 @@ import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
 import type { Driver, QueryResult, Session } from "./driver.js";
 import { describeHostList, type HostList, splitHosts } from "./hosts.js";
 import { Mutex } from "./mutex.js";
+import {
+  connectWithFallback,
+  resolveTls,
+  type TlsAttempt,
+  type TlsPlan,
+  tlsFailure,
+} from "./pg-tls.js";
 import { pickHost } from "./pick-host.js";
 import { isServerError, toDatabaseError } from "./to-database-error.js";
 
@@ -23,10 +30,15 @@ const COPY_CHUNK_BYTES = 64 * 1024;
 
 /** Options for a driver that opens (and owns) one connection from a URL. */
 export interface PgUrlOptions {
-  /** `postgres://user:password@host:port/db?sslmode=...`, anything node-postgres accepts. */
+  /**
+   * `postgres://user:password@host:port/db?sslmode=...`. TLS settings
+   * (`sslmode`, `sslrootcert`, `sslcert`, `sslkey`..., and the `PGSSL*`
+   * environment variables) mean what they mean to libpq (see pg-tls.ts).
+   */
   url: string;
   applicationName?: string;
   connectTimeoutMs?: number;
+  /** Node TLS options (or false) used as they are, instead of what the URL's TLS settings say. */
   ssl?: ClientConfig["ssl"];
 }
 
@@ -252,6 +264,7 @@ class OwnedClientSource implements ConnectionSource {
   readonly #config: ClientConfig;
   readonly #target: string;
   readonly #secrets: readonly string[];
+  readonly #tls: TlsPlan;
   readonly #hosts: HostList;
   #client: Client | undefined;
 
@@ -259,12 +272,14 @@ class OwnedClientSource implements ConnectionSource {
     this.#pg = pg;
     this.#target = target;
     this.#secrets = secrets;
-    this.#hosts = splitHosts(options.url);
+    const tls = resolveTls(options.url);
+    this.#tls = options.ssl === undefined ? tls : { ...tls, attempts: [options.ssl as TlsAttempt] };
+    // TLS settings are out of the URL first: each host of a list gets the same ones.
+    this.#hosts = splitHosts(tls.url);
     this.#config = {
-      connectionString: options.url,
+      connectionString: tls.url,
       application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
       connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     };
   }
 
@@ -288,26 +303,31 @@ class OwnedClientSource implements ConnectionSource {
     const { hosts, attrs } = this.#hosts;
     const client =
       hosts.length === 1 && attrs === "any"
-        ? await this.#open(this.#config, this.#target)
+        ? await this.#open(this.#config, this.#target, this.#tls)
         : await pickHost(hosts, attrs, this.#target, (host) =>
-            this.#open({ ...this.#config, connectionString: host.url }, host.label),
+            this.#open({ ...this.#config, connectionString: host.url }, host.label, {
+              ...this.#tls,
+              server: host.label,
+            }),
           );
     this.#client = client;
     return client;
   }
 
-  async #open(config: ClientConfig, target: string): Promise<Client> {
-    const client = new this.#pg.Client(config);
+  async #open(config: ClientConfig, target: string, tls: TlsPlan): Promise<Client> {
+    try {
+      return await connectWithFallback(tls, (ssl) => this.#newClient(config, ssl));
+    } catch (error) {
+      throw connectionError(target, error, this.#secrets, config.connectionTimeoutMillis, tls);
+    }
+  }
+
+  #newClient(config: ClientConfig, ssl: TlsAttempt): Client {
+    const client = new this.#pg.Client(ssl === undefined ? config : { ...config, ssl });
     // An idle connection that dies emits "error"; unhandled, that would crash the process.
     client.on("error", () => {
       if (this.#client === client) this.#client = undefined;
     });
-    try {
-      await client.connect();
-    } catch (error) {
-      client.end().catch(() => {});
-      throw connectionError(target, error, this.#secrets, config.connectionTimeoutMillis);
-    }
     return client;
   }
 
@@ -483,10 +503,11 @@ function connectionError(
   error: unknown,
   secrets: readonly string[],
   timeoutMs: number | undefined,
+  tls?: TlsPlan,
 ): PitstopError {
   const raw = error instanceof Error ? error : new Error(String(error));
   const code = (raw as { code?: unknown }).code;
-  const reason = connectionReason(raw, code, timeoutMs);
+  const reason = (tls && tlsFailure(raw, tls)) ?? connectionReason(raw, code, timeoutMs);
   return new PitstopError(
     "CONNECTION",
     `cannot connect to ${target}: ${redact(reason.text, secrets)}`,

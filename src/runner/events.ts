@@ -59,6 +59,14 @@ export type RunEvent =
       waitedMs: number;
     }
   | { type: "replica-lag-ok"; migration: Migration; statement?: number; waitedMs: number }
+  /** The statement an interrupted run stopped in had taken effect: counted as done, not run. */
+  | {
+      type: "already-done";
+      direction: Direction;
+      migration: Migration;
+      index: number;
+      reason: string;
+    }
   | { type: "migration-done"; direction: Direction; migration: Migration; durationMs: number }
   | { type: "migration-failed"; direction: Direction; migration: Migration; error: Error }
   | {

@@ -4,8 +4,8 @@ import type { PlanStep } from "../core/plan.js";
 import type { Session } from "../driver/driver.js";
 import type { AnalyzedScript, AnalyzedStatement } from "../sql/analyze.js";
 import { deleteSql, type HistoryTable, progressSql, recordSql } from "../store/history.js";
-import { quoteIdent } from "../store/sql-text.js";
 import { isLeaseLost } from "../store/table-lock.js";
+import { prepareRerun } from "./rerun-check.js";
 import type { RunContext } from "./run-context.js";
 import {
   beginSql,
@@ -57,8 +57,22 @@ export async function runSteps(
         index: i,
         total: statements.length,
       });
-      if (i === step.resumeFrom && step.resumeFrom > 0 && s.facts.index)
-        await dropInvalidIndex(session, m, s.facts.index, ctx);
+      if (i === step.resumeFrom && continues(step)) {
+        await ctx.fence.renew(session);
+        const rerun = await prepareRerun(session, m, s, ctx);
+        if (!rerun.run) {
+          ctx.onEvent({
+            type: "already-done",
+            direction: step.direction,
+            migration: m,
+            index: i,
+            reason: rerun.reason,
+          });
+          done = i + 1;
+          await guard(progressSql(h, m.version, done));
+          continue;
+        }
+      }
       if (!inUserTransaction && !ctx.pooled) {
         const wanted = s.facts.concurrent ? 0 : ctx.ddlLockTimeoutMs;
         if (wanted !== lockTimeout) {
@@ -178,30 +192,12 @@ function stepsOutcome(step: PlanStep, done: number, total: number): string {
 }
 
 /**
- * A CREATE INDEX CONCURRENTLY that was interrupted leaves an invalid index
- * behind; building it again would fail with "already exists".
+ * Whether an earlier run of this step stopped part-way (killed, the server
+ * gone, or a statement failed): then the statement it stopped in may have
+ * left something behind, or even have finished.
  */
-async function dropInvalidIndex(
-  session: Session,
-  m: Migration,
-  index: { schema?: string; name: string },
-  ctx: RunContext,
-): Promise<void> {
-  const { rows } = await session.query<{ nspname: string; relname: string }>(
-    `SELECT n.nspname, c.relname FROM pg_index i
-       JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE NOT i.indisvalid AND c.relname = $1 AND (n.nspname = $2 OR ($2::text IS NULL AND pg_table_is_visible(c.oid)))`,
-    [index.name, index.schema ?? null],
-  );
-  const found = rows[0];
-  if (!found) return;
-  const sql = `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(found.nspname)}.${quoteIdent(found.relname)}`;
-  ctx.onEvent({
-    type: "cleanup",
-    migration: m,
-    sql,
-    reason: "an interrupted CREATE INDEX CONCURRENTLY left this index invalid",
-  });
-  await session.exec("SET lock_timeout = 0");
-  await session.exec(sql);
+function continues(step: PlanStep): boolean {
+  const state = step.record?.state;
+  if (step.direction === "up") return state === "running" || state === "failed";
+  return state === "reverting" || state === "revert_failed";
 }

@@ -169,6 +169,11 @@ class Reporter {
       case "cleanup":
         out.notice(`${migrationId(e.migration)}: ${e.reason}; running ${e.sql}`);
         break;
+      case "already-done":
+        out.notice(
+          `${migrationId(e.migration)}: statement ${e.index + 1} had taken effect before the run was interrupted (${e.reason}); counted as done.`,
+        );
+        break;
       case "migration-done": {
         const arrow =
           e.direction === "up" ? this.#out.style("✓", "green") : this.#out.style("↓", "yellow");
