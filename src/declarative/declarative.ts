@@ -1,6 +1,7 @@
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
+import { onlinePlan } from "../diff/online.js";
 import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
@@ -15,12 +16,18 @@ import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import { extensionsCreated, loadSchema, readSchema, type SchemaFile } from "./load.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
 import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions"> {
   /** Schemas and objects to compare (default: all but system schemas). */
   readonly filter?: SchemaFilterOptions;
   /** The history table, never part of a schema (default `public.pitstop_migrations`). */
   readonly history?: HistoryTable;
+  /**
+   * Plain plans (`diff --offline`): no CONCURRENTLY, NOT VALID or USING
+   * INDEX forms, one transaction. For empty and development databases.
+   */
+  readonly offline?: boolean;
 }
 
 export interface MigrationPlan {
@@ -68,10 +75,31 @@ export async function planMigration(
         for (const s of renames.up) await scratch.driver.exec(s.sql);
         from = await inspect(scratch.driver, inspectOptions(options));
       }
+      const using = parseUsingHints(files);
+      const up = await resolveTypeChanges(scratch.driver, diff(from, to), from, to, using, "up");
+      const down = await resolveTypeChanges(
+        scratch.driver,
+        diff(to, from),
+        to,
+        from,
+        using,
+        "down",
+      );
+      const unused = [...up.unused, ...down.unused].map(
+        (h) =>
+          `${h.file}:${h.line}: the hint for ${h.table}.${h.column} matches no type change; it can go`,
+      );
+      const online = (plan: Plan, a: SchemaModel, b: SchemaModel) =>
+        options.offline ? plan : onlinePlan(plan, a, b);
       return {
         from,
         to,
-        ...withRenames(diff(from, to), diff(to, from), renames.up, renames.down),
+        ...withRenames(
+          online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
+          online(down.plan, to, from),
+          renames.up,
+          renames.down,
+        ),
         appliedHints: renames.applied,
       };
     },
@@ -247,7 +275,7 @@ function withRenames(
   renameDown: PlanStatement[],
 ): { up: Plan; down: Plan } {
   return {
-    up: { statements: [...renameUp, ...up.statements], warnings: up.warnings },
-    down: { statements: [...down.statements, ...renameDown], warnings: down.warnings },
+    up: { ...up, statements: [...renameUp, ...up.statements] },
+    down: { ...down, statements: [...down.statements, ...renameDown] },
   };
 }
