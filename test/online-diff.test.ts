@@ -9,18 +9,17 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { migrationText } from "../src/cli/commands/diff.js";
-import { type MigrationPlan, planMigration } from "../src/declarative/declarative.js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { planMigration } from "../src/declarative/declarative.js";
 import { compareModels } from "../src/diff/compare.js";
 import type { Driver } from "../src/driver/driver.js";
 import { inspect } from "../src/inspect/inspect.js";
-import { lint } from "../src/lint/lint.js";
 import { Migrator } from "../src/runner/migrator.js";
 import { directorySource } from "../src/source/directory.js";
 import { loadParser } from "../src/sql/parser.js";
 import { DEFAULT_HISTORY } from "../src/store/history.js";
 import { describeEachDriver } from "./helpers/databases.js";
+import { lintErrors, type OnlineCase, OnlinePlanner } from "./helpers/online.js";
 
 const ROOT = path.join(import.meta.dirname, "fixtures/online");
 const CASES = readdirSync(ROOT).sort();
@@ -37,9 +36,6 @@ interface Expectation {
   lintErrors?: string[];
 }
 
-/** Lint rules a generated migration may break: the destructive steps, marked in the file. */
-export const DESTRUCTIVE_RULES = new Set(["drop-column", "drop-table", "drop-schema", "truncate"]);
-
 const read = (name: string, file: string) => readFileSync(path.join(ROOT, name, file), "utf8");
 
 /** A migrations folder holding `from.sql` as its first migration. */
@@ -49,24 +45,23 @@ function project(name: string): string {
   return dir;
 }
 
-const plans = new Map<string, Promise<{ plan: MigrationPlan; text: string }>>();
+const plans = new Map<string, Promise<OnlineCase>>();
+let planner: OnlinePlanner | undefined;
 
 /** The plan is the same on both drivers (the scratch database is PGlite): made once. */
-function planFor(name: string, cacheDir: string) {
+function planFor(name: string): Promise<OnlineCase> {
   let p = plans.get(name);
   if (p === undefined) {
-    p = (async () => {
-      const plan = await planMigration(
-        directorySource({ dir: project(name) }),
-        path.join(ROOT, name, "to.sql"),
-        { cacheDir },
-      );
-      return { plan, text: migrationText("to.sql", plan.up, plan.down) };
-    })();
+    planner ??= new OnlinePlanner(path.dirname(inject("pgliteTemplate")));
+    p = planner.plan(read(name, "from.sql"), read(name, "to.sql"));
     plans.set(name, p);
   }
   return p;
 }
+
+afterAll(async () => {
+  await planner?.close();
+});
 
 describeEachDriver("online diff", (ctx) => {
   beforeAll(async () => {
@@ -76,7 +71,8 @@ describeEachDriver("online diff", (ctx) => {
   for (const name of CASES) {
     it(`${name}: lint-clean, applied by the runner on rows, gives the schema and back`, async () => {
       const e = JSON.parse(read(name, "expect.json")) as Expectation;
-      const { plan, text } = await planFor(name, path.dirname(inject("pgliteTemplate")));
+      const plan = await planFor(name);
+      const text = plan.text;
       const up = plan.up.statements.map((s) => `${s.sql};`).join("\n");
       const down = plan.down.statements.map((s) => `${s.sql};`).join("\n");
       for (const t of e.up ?? []) expect(up, `up should contain ${t}`).toContain(t);
@@ -93,15 +89,7 @@ describeEachDriver("online diff", (ctx) => {
       const rows = await counts(db);
 
       writeFileSync(path.join(dir, "0002_online.sql"), text);
-      const migrations = await directorySource({ dir }).load();
-      const findings = lint(migrations, { select: (m) => m.version === "2" }).findings;
-      const errors = findings.filter(
-        (f) =>
-          f.severity === "error" &&
-          !DESTRUCTIVE_RULES.has(f.rule) &&
-          !(e.lintErrors ?? []).includes(f.rule),
-      );
-      expect(errors.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+      expect(await lintErrors(dir, "2", e.lintErrors)).toEqual([]);
 
       const applied = await migrator.up();
       expect(applied.error?.message).toBeUndefined();
