@@ -2,6 +2,7 @@ import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
 import { onlinePlan } from "../diff/online.js";
+import { withLocks } from "../diff/online-locks.js";
 import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
@@ -122,20 +123,23 @@ export async function planApply(
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
   const live = await inspect(db, inspectOptions(options));
+  await loadParser();
   return withScratch(
     options,
     files.map((f) => f.split).concat(dumpSplits(live)),
     async (scratch) => {
       const to = await loadAndInspect(scratch, files, options);
       const renames = resolveRenames(hints, live, to);
-      if (renames.up.length === 0) return { from: live, to, plan: diff(live, to) };
+      if (renames.up.length === 0)
+        return { from: live, to, plan: withLocks(diff(live, to), live, to) };
       // Renames are carried out on a copy of the live schema, never on the database itself.
       await scratch.reset();
       await scratch.driver.exec(renderDump(live));
       for (const s of renames.up) await scratch.driver.exec(s.sql);
       const renamed = await inspect(scratch.driver, inspectOptions(options));
-      const plan = diff(renamed, to);
-      return { from: live, to, plan: { ...plan, statements: [...renames.up, ...plan.statements] } };
+      const plan = withLocks(diff(renamed, to), renamed, to);
+      const statements = withLocks({ statements: renames.up, warnings: [] }, live, to).statements;
+      return { from: live, to, plan: { ...plan, statements: [...statements, ...plan.statements] } };
     },
   );
 }
