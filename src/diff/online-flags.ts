@@ -24,8 +24,28 @@ export const flagNoOnlineForm: Recipe = (s, ctx) => {
       `pitstop: rewrite: SET ${only.subtype === "AT_SetLogged" ? "LOGGED" : "UNLOGGED"} rewrites ${t} under ACCESS EXCLUSIVE; on a big table copy into a new table instead.`,
       "ACCESS EXCLUSIVE (rewrites it)",
     );
+  if (
+    rel.partitioned &&
+    (only.subtype === "AT_SetNotNull" || only.subtype === "AT_AddConstraint")
+  ) {
+    const c = (
+      only.cmd.def as { Constraint?: Constraint & { skip_validation?: boolean } } | undefined
+    )?.Constraint;
+    if (only.subtype === "AT_SetNotNull" || (c !== undefined && !c.skip_validation))
+      return flag(
+        `pitstop: locks: ${t} is partitioned: this checks every partition under a lock that blocks writes (NOT VALID and CONCURRENTLY forms do not apply to a partitioned table).
+On big partitions: make the change on each partition first (online forms), then on ${t}.`,
+        "ACCESS EXCLUSIVE or SHARE ROW EXCLUSIVE (scans every partition)",
+      );
+  }
   if (only.subtype === "AT_AddConstraint") {
     const c = (only.cmd.def as { Constraint?: Constraint }).Constraint;
+    if (c?.contype === "CONSTR_UNIQUE" || c?.contype === "CONSTR_PRIMARY")
+      return flag(
+        `pitstop: locks: this constraint builds its index while ${t} is locked for reads and writes (its storage options keep it from the concurrent form).
+On a big table: CREATE UNIQUE INDEX CONCURRENTLY with the same options, then ADD CONSTRAINT ... USING INDEX.`,
+        "ACCESS EXCLUSIVE (builds an index)",
+      );
     if (c?.contype !== "CONSTR_EXCLUSION") return undefined;
     return flag(
       `pitstop: locks: an EXCLUDE constraint builds its index while ${t} is locked for reads and writes; it has no concurrent form.`,

@@ -90,7 +90,7 @@ function reason(c: Cmd, s: ParsedStatement, ctx: OnlineContext): string | undefi
   if (c.subtype === "AT_SetNotNull") return "scans it";
   if (c.subtype === "AT_AlterColumnType") {
     const change = typeChange(s, ctx);
-    return change && change.plainCast && keepsBytes(change.before.type, change.after.type)
+    return change?.plainCast && keepsBytes(change.before.type, change.after.type)
       ? undefined
       : "rewrites it and its indexes";
   }
