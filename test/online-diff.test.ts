@@ -126,6 +126,29 @@ async function counts(db: Driver) {
   return out;
 }
 
+describe("planMigration", () => {
+  it("writes the online forms by default and the plain plan with offline", async () => {
+    await loadParser();
+    const options = { cacheDir: path.dirname(inject("pgliteTemplate")) };
+    const to = path.join(ROOT, "fk-check", "to.sql");
+    const online = await planMigration(directorySource({ dir: project("fk-check") }), to, options);
+    expect(online.up.noTransaction).toBe(true);
+    expect(online.up.statements.map((s) => s.sql)).toContain(
+      "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey",
+    );
+    const offline = await planMigration(directorySource({ dir: project("fk-check") }), to, {
+      ...options,
+      offline: true,
+    });
+    expect(offline.up.noTransaction).toBeUndefined();
+    const sql = offline.up.statements.map((s) => s.sql).join(";\n");
+    expect(sql).toContain(
+      "ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers(id) ON DELETE CASCADE;",
+    );
+    expect(sql).not.toContain("NOT VALID");
+  });
+});
+
 describe("a type change with no cast", () => {
   it("is a plan-time error naming the column, with the hint that fixes it", async () => {
     await loadParser();

@@ -79,6 +79,7 @@ export async function runDiff(
       up: plan.up.statements,
       down: plan.down.statements,
       destructive: destructive.map((s) => s.note ?? s.sql),
+      noTransaction: { up: plan.up.noTransaction ?? false, down: plan.down.noTransaction ?? false },
       warnings,
       lint: lintFindings,
     });
@@ -92,6 +93,21 @@ export async function runDiff(
   out.line(
     `Wrote ${file} (${plan.up.statements.length} statement(s) up, ${plan.down.statements.length} down).`,
   );
+  if (plan.up.noTransaction)
+    out.line(
+      "It builds indexes or validates constraints on tables in use without blocking them: `pitstop up` runs it statement by statement (no-transaction), recording progress.",
+    );
+  const flagged = plan.up.statements.filter((s) => s.comment !== undefined);
+  if (flagged.length > 0) {
+    out.line(
+      out.style(
+        "Steps with no online form (commented in the file with what to do instead):",
+        "yellow",
+        "bold",
+      ),
+    );
+    for (const s of flagged) out.line(`  - ${s.lock ?? "locks"}: ${s.sql.split("\n")[0]}`);
+  }
   if (destructive.length > 0) {
     out.line(
       out.style(`Destructive steps (commented in the file; review them):`, "yellow", "bold"),
