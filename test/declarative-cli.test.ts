@@ -136,5 +136,5 @@ describeEachDriver("declarative CLI", (ctx) => {
     expect(JSON.parse(allowed.stdout)).toMatchObject({ ok: true, applied: true });
     const done = await cli("schema", "apply", "--json");
     expect(JSON.parse(done.stdout)).toMatchObject({ ok: true, changes: false });
-  });
+  }, 180_000);
 });
