@@ -11,6 +11,7 @@ import { OnlineContext, type ParsedStatement, type Recipe } from "./online-conte
 import { flagNoOnlineForm } from "./online-flags.js";
 import { createIndexConcurrently, dropIndexConcurrently } from "./online-index.js";
 import { setNotNullByCheck } from "./online-not-null.js";
+import { swapRebuiltIndexes } from "./online-swap.js";
 import { alterTypeOnline } from "./online-type.js";
 import type { Plan, PlanStatement } from "./plan.js";
 
@@ -64,7 +65,11 @@ export function onlinePlan(plan: Plan, from: SchemaModel, to: SchemaModel): Plan
     if (rewritten.separate) separate = true;
   }
   if (!separate) return { ...plan, statements: out };
-  return { ...plan, statements: out.map(sessionSetting), noTransaction: true };
+  return {
+    ...plan,
+    statements: swapRebuiltIndexes(out).map(sessionSetting),
+    noTransaction: true,
+  };
 }
 
 function firstRecipe(s: ParsedStatement, ctx: OnlineContext) {
