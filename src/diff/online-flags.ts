@@ -16,9 +16,13 @@ export const flagNoOnlineForm: Recipe = (s, ctx) => {
   const rel = ctx.relation(s.node.relation);
   if (!rel?.existing) return undefined;
   const t = rel.sql;
-  const flag = (comment: string, lock: string) => ({
-    statements: [{ ...s.statement, comment, lock: `${lock} on ${t}` }],
-  });
+  const flag = (comment: string, lock: string) => {
+    // "ACCESS EXCLUSIVE (rewrites it)" -> "ACCESS EXCLUSIVE on t (rewrites it)"
+    const [mode, why] = lock.split(" (");
+    return {
+      statements: [{ ...s.statement, comment, lock: `${mode} on ${t}${why ? ` (${why}` : ""}` }],
+    };
+  };
   if (only.subtype === "AT_SetLogged" || only.subtype === "AT_SetUnLogged")
     return flag(
       `pitstop: rewrite: SET ${only.subtype === "AT_SetLogged" ? "LOGGED" : "UNLOGGED"} rewrites ${t} under ACCESS EXCLUSIVE; on a big table copy into a new table instead.`,
@@ -71,6 +75,16 @@ On a big table: add a plain bigint column, backfill it in batches, make it NOT N
 On a big table: a plain column kept up to date by a trigger, backfilled in batches (or VIRTUAL on PostgreSQL 18).`,
       "ACCESS EXCLUSIVE (rewrites it)",
     );
+  const volatile = constraints
+    .filter((c) => c.contype === "CONSTR_DEFAULT")
+    .map((c) => volatileCall(c.raw_expr))
+    .find((name) => name !== undefined);
+  if (volatile !== undefined)
+    return flag(
+      `pitstop: rewrite: the default calls ${volatile}(), evaluated for every existing row: ${t} is rewritten under ACCESS EXCLUSIVE.
+On a big table: add the column without the default, backfill it in batches, then SET DEFAULT for new rows.`,
+      "ACCESS EXCLUSIVE (rewrites it)",
+    );
   if (has("CONSTR_NOTNULL") && !has("CONSTR_DEFAULT"))
     return flag(
       `pitstop: fails on rows: ${column} is NOT NULL without a default, so this fails as soon as ${t} has a row.
@@ -79,3 +93,29 @@ Give the column a DEFAULT in the schema, or add it nullable, backfill, then make
     );
   return undefined;
 };
+
+/** Built-in functions whose value differs per row: a default calling one fills every row. */
+const VOLATILE = new Set([
+  "nextval",
+  "gen_random_uuid",
+  "uuid_generate_v1",
+  "uuid_generate_v4",
+  "uuidv4",
+  "uuidv7",
+  "random",
+  "clock_timestamp",
+  "timeofday",
+]);
+
+/** The first call in `expr` (a parse tree) to a function in VOLATILE. */
+function volatileCall(expr: unknown): string | undefined {
+  if (expr === null || typeof expr !== "object") return undefined;
+  const call = (expr as { FuncCall?: { funcname?: { String?: { sval?: string } }[] } }).FuncCall;
+  const name = call?.funcname?.at(-1)?.String?.sval;
+  if (name !== undefined && VOLATILE.has(name)) return name;
+  for (const value of Object.values(expr)) {
+    const found = volatileCall(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

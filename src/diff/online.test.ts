@@ -95,6 +95,16 @@ describe("onlinePlan", () => {
     expect(rewrite.lock).toBe("ACCESS EXCLUSIVE on users (rewrites it and its indexes)");
   });
 
+  it("flags an added column that rewrites the table, and keeps it as it is", () => {
+    const plan = sql([
+      "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()",
+      "ALTER TABLE users ADD COLUMN n integer DEFAULT 0",
+    ]);
+    expect(plan.statements[0]!.comment).toContain("the default calls gen_random_uuid()");
+    expect(plan.statements[0]!.lock).toBe("ACCESS EXCLUSIVE on users (rewrites it)");
+    expect(plan.statements[1]!.comment).toBeUndefined();
+  });
+
   it("flags what a partitioned table cannot do online", () => {
     const plan = sql([
       "CREATE INDEX events_id_idx ON events USING btree (id)",
