@@ -19,7 +19,7 @@ import { directorySource } from "../src/source/directory.js";
 import { loadParser } from "../src/sql/parser.js";
 import { DEFAULT_HISTORY } from "../src/store/history.js";
 import { describeEachDriver } from "./helpers/databases.js";
-import { lintErrors, type OnlineCase, OnlinePlanner } from "./helpers/online.js";
+import { lintErrors, type OnlineCase, OnlinePlanner, scratchOptions } from "./helpers/online.js";
 
 const ROOT = path.join(import.meta.dirname, "fixtures/online");
 const CASES = readdirSync(ROOT).sort();
@@ -52,7 +52,7 @@ let planner: OnlinePlanner | undefined;
 function planFor(name: string): Promise<OnlineCase> {
   let p = plans.get(name);
   if (p === undefined) {
-    planner ??= new OnlinePlanner(path.dirname(inject("pgliteTemplate")));
+    planner ??= new OnlinePlanner(scratchOptions(inject("pgliteTemplate"), inject("pgUrl")));
     p = planner.plan(read(name, "from.sql"), read(name, "to.sql"));
     plans.set(name, p);
   }
@@ -129,7 +129,7 @@ async function counts(db: Driver) {
 describe("planMigration", () => {
   it("writes the online forms by default and the plain plan with offline", async () => {
     await loadParser();
-    const options = { cacheDir: path.dirname(inject("pgliteTemplate")) };
+    const options = scratchOptions(inject("pgliteTemplate"), inject("pgUrl"));
     const to = path.join(ROOT, "fk-check", "to.sql");
     const online = await planMigration(directorySource({ dir: project("fk-check") }), to, options);
     expect(online.up.noTransaction).toBe(true);
@@ -155,7 +155,7 @@ describe("a type change with no cast", () => {
     const error = await planMigration(
       directorySource({ dir: project("using-hint") }),
       path.join(ROOT, "using-hint", "to-no-cast.sql"),
-      { cacheDir: path.dirname(inject("pgliteTemplate")) },
+      scratchOptions(inject("pgliteTemplate"), inject("pgUrl")),
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "NO_CAST",

@@ -16,7 +16,7 @@ import { Migrator } from "../src/runner/migrator.js";
 import { directorySource } from "../src/source/directory.js";
 import { DEFAULT_HISTORY } from "../src/store/history.js";
 import { describeEachDriver } from "./helpers/databases.js";
-import { lintErrors, type OnlineCase, OnlinePlanner } from "./helpers/online.js";
+import { lintErrors, type OnlineCase, OnlinePlanner, scratchOptions } from "./helpers/online.js";
 
 const TABLES = 16;
 const ROWS = 40;
@@ -89,7 +89,9 @@ const plans = new Map<number, Promise<OnlineCase>>();
 function planStep(step: number): Promise<OnlineCase> {
   let p = plans.get(step);
   if (p === undefined) {
-    planner.current ??= new OnlinePlanner(path.dirname(inject("pgliteTemplate")));
+    planner.current ??= new OnlinePlanner(
+      scratchOptions(inject("pgliteTemplate"), inject("pgUrl")),
+    );
     p = planner.current.plan(schemaAt(step - 1), schemaAt(step));
     plans.set(step, p);
   }

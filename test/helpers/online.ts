@@ -1,6 +1,7 @@
 /** Shared by the online-plan tests: plans made on one scratch database, lint of what diff wrote. */
+import path from "node:path";
 import { migrationText } from "../../src/cli/commands/diff.js";
-import { openScratch, type Scratch } from "../../src/declarative/scratch.js";
+import { openScratch, type Scratch, type ScratchOptions } from "../../src/declarative/scratch.js";
 import { parseUsingHints, resolveTypeChanges } from "../../src/declarative/type-changes.js";
 import { diff } from "../../src/diff/diff.js";
 import { onlinePlan } from "../../src/diff/online.js";
@@ -36,15 +37,15 @@ export interface OnlineCase {
  */
 export class OnlinePlanner {
   #scratch: Promise<Scratch> | undefined;
-  readonly #cacheDir: string;
+  readonly #options: ScratchOptions;
 
-  constructor(cacheDir: string) {
-    this.#cacheDir = cacheDir;
+  constructor(options: ScratchOptions) {
+    this.#options = options;
   }
 
   async plan(fromSql: string, toSql: string): Promise<OnlineCase> {
     await loadParser();
-    this.#scratch ??= openScratch({ cacheDir: this.#cacheDir });
+    this.#scratch ??= openScratch(this.#options);
     const scratch = await this.#scratch;
     await scratch.reset();
     await loadSql(scratch.driver, toSql, "to.sql");
@@ -84,4 +85,13 @@ export async function lintErrors(
       (f) => f.severity === "error" && !DESTRUCTIVE_RULES.has(f.rule) && !allowed.includes(f.rule),
     )
     .map((f) => `${f.file}:${f.line}: ${f.rule}: ${f.message}`);
+}
+
+/**
+ * Where tests plan: the cached PGlite template when the PGlite driver runs
+ * (what `pitstop diff` uses by default), else a temporary database on the
+ * test server (`DRIVERS=pg` builds no PGlite template).
+ */
+export function scratchOptions(template: string, pgUrl: string): ScratchOptions {
+  return template !== "" ? { cacheDir: path.dirname(template) } : { devUrl: pgUrl };
 }
