@@ -93,7 +93,10 @@ export async function resolveTypeChanges(
   const used = new Set<UsingHint>();
   const statements = [];
   for (const statement of plan.statements) {
-    const parsed = splitSql(statement.sql).statements;
+    // Only ALTER TABLE changes a column's type: the rest is not parsed.
+    const parsed = statement.sql.startsWith("ALTER TABLE ")
+      ? splitSql(statement.sql).statements
+      : [];
     const change =
       parsed.length === 1
         ? typeChange({ statement, kind: parsed[0]!.kind, node: parsed[0]!.node }, ctx)

@@ -41,6 +41,8 @@ const CREATES = new Set(["CreateStmt", "CreateTableAsStmt"]);
  * const down = onlinePlan(diff(to, from), to, from);
  */
 export function onlinePlan(plan: Plan, from: SchemaModel, to: SchemaModel): Plan {
+  // Nothing exists yet (a new database): every table is new, anything goes.
+  if (from.tables.length === 0 && from.views.every((v) => !v.materialized)) return plan;
   const ctx = new OnlineContext(from, to);
   const out: PlanStatement[] = [];
   let separate = false;
@@ -80,7 +82,12 @@ function firstRecipe(s: ParsedStatement, ctx: OnlineContext) {
   return undefined;
 }
 
+/** What a recipe may be about (or a table the plan creates): the rest is not parsed at all. */
+const RELEVANT =
+  /^(CREATE (UNIQUE )?INDEX|DROP INDEX|ALTER TABLE|CREATE (UNLOGGED )?TABLE|CREATE MATERIALIZED VIEW)\b/;
+
 function parse(statement: PlanStatement): ParsedStatement | undefined {
+  if (!RELEVANT.test(statement.sql)) return undefined;
   const parsed = splitSql(statement.sql).statements;
   if (parsed.length !== 1) return undefined;
   return { statement, kind: parsed[0]!.kind, node: parsed[0]!.node };
