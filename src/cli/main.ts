@@ -544,7 +544,11 @@ function defineCommands(program: { command(spec: string): Command }): void {
       )
       .option("-s, --seq", "sequential version (000001) instead of a timestamp")
       .option("--timestamp", "timestamp version (YYYYMMDDHHMMSS)")
-      .option("--dry-run", "print the migration, write nothing"),
+      .option("--dry-run", "print the migration, write nothing")
+      .option(
+        "--offline",
+        "plain statements, one transaction: for empty or development databases (default: online forms)",
+      ),
   ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/diff.js")).runDiff(s, out, name, o)),
   );

@@ -1,6 +1,8 @@
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
+import { onlinePlan } from "../diff/online.js";
+import { withLocks } from "../diff/online-locks.js";
 import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
@@ -15,12 +17,18 @@ import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import { extensionsCreated, loadSchema, readSchema, type SchemaFile } from "./load.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
 import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions"> {
   /** Schemas and objects to compare (default: all but system schemas). */
   readonly filter?: SchemaFilterOptions;
   /** The history table, never part of a schema (default `public.pitstop_migrations`). */
   readonly history?: HistoryTable;
+  /**
+   * Plain plans (`diff --offline`): no CONCURRENTLY, NOT VALID or USING
+   * INDEX forms, one transaction. For empty and development databases.
+   */
+  readonly offline?: boolean;
 }
 
 export interface MigrationPlan {
@@ -68,10 +76,31 @@ export async function planMigration(
         for (const s of renames.up) await scratch.driver.exec(s.sql);
         from = await inspect(scratch.driver, inspectOptions(options));
       }
+      const using = parseUsingHints(files);
+      const up = await resolveTypeChanges(scratch.driver, diff(from, to), from, to, using, "up");
+      const down = await resolveTypeChanges(
+        scratch.driver,
+        diff(to, from),
+        to,
+        from,
+        using,
+        "down",
+      );
+      const unused = [...up.unused, ...down.unused].map(
+        (h) =>
+          `${h.file}:${h.line}: the hint for ${h.table}.${h.column} matches no type change; it can go`,
+      );
+      const online = (plan: Plan, a: SchemaModel, b: SchemaModel) =>
+        options.offline ? plan : onlinePlan(plan, a, b);
       return {
         from,
         to,
-        ...withRenames(diff(from, to), diff(to, from), renames.up, renames.down),
+        ...withRenames(
+          online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
+          online(down.plan, to, from),
+          renames.up,
+          renames.down,
+        ),
         appliedHints: renames.applied,
       };
     },
@@ -94,20 +123,23 @@ export async function planApply(
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
   const live = await inspect(db, inspectOptions(options));
+  await loadParser();
   return withScratch(
     options,
     files.map((f) => f.split).concat(dumpSplits(live)),
     async (scratch) => {
       const to = await loadAndInspect(scratch, files, options);
       const renames = resolveRenames(hints, live, to);
-      if (renames.up.length === 0) return { from: live, to, plan: diff(live, to) };
+      if (renames.up.length === 0)
+        return { from: live, to, plan: withLocks(diff(live, to), live, to) };
       // Renames are carried out on a copy of the live schema, never on the database itself.
       await scratch.reset();
       await scratch.driver.exec(renderDump(live));
       for (const s of renames.up) await scratch.driver.exec(s.sql);
       const renamed = await inspect(scratch.driver, inspectOptions(options));
-      const plan = diff(renamed, to);
-      return { from: live, to, plan: { ...plan, statements: [...renames.up, ...plan.statements] } };
+      const plan = withLocks(diff(renamed, to), renamed, to);
+      const statements = withLocks({ statements: renames.up, warnings: [] }, live, to).statements;
+      return { from: live, to, plan: { ...plan, statements: [...statements, ...plan.statements] } };
     },
   );
 }
@@ -247,7 +279,7 @@ function withRenames(
   renameDown: PlanStatement[],
 ): { up: Plan; down: Plan } {
   return {
-    up: { statements: [...renameUp, ...up.statements], warnings: up.warnings },
-    down: { statements: [...down.statements, ...renameDown], warnings: down.warnings },
+    up: { ...up, statements: [...renameUp, ...up.statements] },
+    down: { ...down, statements: [...down.statements, ...renameDown] },
   };
 }

@@ -48,7 +48,7 @@ export function parseRenameHints(files: readonly { file: string; text: string }[
   return hints;
 }
 
-function splitName(text: string): string[] | undefined {
+export function splitName(text: string): string[] | undefined {
   const parts: string[] = [];
   let i = 0;
   while (i < text.length) {

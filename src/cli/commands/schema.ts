@@ -122,8 +122,23 @@ function printPlan(out: Output, statements: readonly PlanStatement[]): void {
   for (const s of statements) {
     if (s.destructive)
       out.line(out.style(`-- destructive: ${s.note ?? "may lose data"}`, "yellow"));
+    if (s.lock) out.line(out.style(`-- locks: ${s.lock}`, "yellow"));
     out.line(`${s.sql};`);
   }
+  out.line();
+  const locks = statements.filter((s) => s.lock !== undefined);
+  if (locks.length === 0) return;
+  out.line(
+    out.style(
+      `${locks.length} statement(s) lock existing tables, and one transaction holds every lock until it commits:`,
+      "yellow",
+      "bold",
+    ),
+  );
+  for (const s of locks) out.line(`  - ${s.lock}: ${s.sql.split("\n")[0]}`);
+  out.line(
+    "On a database in use, write a migration with `pitstop diff` instead: it takes the online forms.",
+  );
   out.line();
 }
 
