@@ -60,6 +60,7 @@ import {
   DEFAULT_DDL_LOCK_TIMEOUT_MS,
   DEFAULT_LOCK_RETRIES,
   DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_SESSION_RESET,
   type RunContext,
   runPlan,
 } from "./run.js";
@@ -501,9 +502,16 @@ export class Migrator {
       retryDelayMs: o.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
       dryRun: o.dryRun ?? false,
       onEvent: o.onEvent ?? (() => {}),
+      sessionReset:
+        o.driver.dialect === "postgres" && serverVersion >= 140000
+          ? `${DEFAULT_SESSION_RESET}\n${WATCH_CLIENT};`
+          : DEFAULT_SESSION_RESET,
     };
   }
 }
+
+/** Set on the session with the lock, and again after each migration's session reset. */
+const WATCH_CLIENT = "SELECT set_config('client_connection_check_interval', '1000', false)";
 
 /** Whether a golang-migrate, goose or dbmate history table is on the search path (no round trip of its own). */
 const FOREIGN_CHECK = FOREIGN_TABLES.map((t) => `to_regclass('${t}') IS NOT NULL`).join(" OR ");

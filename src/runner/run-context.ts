@@ -21,4 +21,17 @@ export interface RunContext {
   readonly dryRun: boolean;
   readonly onEvent: EventListener;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * SQL sent after each migration so the next one starts from the same
+   * session state (default `DEFAULT_SESSION_RESET`); the migrator adds what
+   * it set itself on the session.
+   */
+  readonly sessionReset?: string;
 }
+
+/**
+ * Undoes what a migration may have done to the session: `SET search_path`,
+ * pg_dump's `SELECT set_config('search_path', '', false)`, `SET ROLE`...
+ * (DISCARD ALL would also release the migration lock.)
+ */
+export const DEFAULT_SESSION_RESET = "RESET ALL;\nRESET ROLE;";

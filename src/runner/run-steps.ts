@@ -11,6 +11,7 @@ import {
   execStatement,
   lockTimeoutError,
   rollback,
+  sessionReset,
   statementFailure,
   stateSql,
   withLockRetries,
@@ -112,12 +113,8 @@ export async function runSteps(
       .catch(() => {});
     throw error;
   } finally {
-    const resets = [
-      lockTimeout >= 0 ? "RESET lock_timeout;" : "",
-      ctx.statementTimeoutMs > 0 ? "RESET statement_timeout;" : "",
-      analyzed.setsSession ? "RESET ALL;" : "",
-    ].join("");
-    if (resets) await session.exec(resets).catch(() => {});
+    // RESET ALL also undoes the lock_timeout and statement_timeout set above.
+    await session.exec(sessionReset(ctx)).catch(() => {});
   }
 }
 

@@ -14,6 +14,7 @@ import {
   lockTimeoutError,
   recordFailure,
   rollback,
+  sessionReset,
   statementFailure,
   stateSql,
   withLockRetries,
@@ -62,7 +63,7 @@ export async function runBatch(
   ctx: RunContext,
 ): Promise<void> {
   const prelude = `BEGIN;\n${localSettings(ctx)}`;
-  const text = `${prelude}${script.sql}\n;\n${finishSql(step, ctx, "elapsed")};\nCOMMIT;${analyzed.setsSession ? "\nRESET ALL;" : ""}`;
+  const text = `${prelude}${script.sql}\n;\n${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`;
   let started = 0;
   await transactional(
     session,
@@ -142,9 +143,7 @@ export async function runInTransaction(
         await execStatement(session, s);
       }
       current = undefined;
-      await session.exec(
-        `${finishSql(step, ctx, "elapsed")};\nCOMMIT;${analyzed.setsSession ? "\nRESET ALL;" : ""}`,
-      );
+      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`);
     },
     (error) => migrationError(error, statementFailure(script, step, current, ROLLED_BACK)),
   );
@@ -183,7 +182,9 @@ export async function runCode(
         "It ran outside a transaction: whatever it did before failing stays done.",
       );
     }
-    await session.exec(finishSql(step, ctx, performance.now() - started));
+    await session.exec(
+      `${finishSql(step, ctx, performance.now() - started)};\n${sessionReset(ctx)}`,
+    );
     return;
   }
   await transactional(
@@ -193,7 +194,7 @@ export async function runCode(
     async () => {
       await session.exec(`BEGIN;\n${localSettings(ctx)}`);
       await script.run(db);
-      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT`);
+      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`);
     },
     (error) => codeError(error, script, step, ROLLED_BACK),
   );

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PitstopError } from "../src/core/errors.js";
+import { createPGliteDriver } from "../src/driver/pglite.js";
+import { directorySource } from "../src/source/directory.js";
+import { describeEachDriver } from "./helpers/databases.js";
+import { migrationsDir, migratorFor, tableNames } from "./helpers/migrations.js";
+
+const CREATE_A = "-- +up\nCREATE TABLE a (id int);\n-- +down\nDROP TABLE a;\n";
+
+async function loadError(files: Record<string, string | Buffer>): Promise<PitstopError> {
+  const { dir } = migrationsDir({});
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  const error = await directorySource({ dir })
+    .load()
+    .then(() => undefined)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(PitstopError);
+  return error as PitstopError;
+}
+
+describe("section markers", () => {
+  it.each([
+    ["-- down", 3],
+    ["-- + down", 3],
+    ["--down:", 3],
+    ["  -- +down", 3],
+    ["-- +dwon", 3],
+    ["-- DOWN", 3],
+  ])("%j is an error naming its line, not part of up", async (marker, line) => {
+    const error = await loadError({
+      "001_a.sql": `-- +up\nCREATE TABLE a (id int);\n${marker}\nDROP TABLE a;\n`,
+    });
+    expect(error.code).toBe("MIGRATION_FORMAT");
+    expect(error.message).toContain(`001_a.sql:${line}:1:`);
+    expect(error.message).toContain("looks like a section marker");
+  });
+
+  it("a file without `-- +up` and a mistyped down marker is refused too", async () => {
+    const error = await loadError({
+      "001_a.sql": "CREATE TABLE a (id int);\n-- down\nDROP TABLE a;\n",
+    });
+    expect(error.message).toMatch(/001_a\.sql:2:1: `-- down` looks like a section marker/);
+    expect(error.hint).toContain("-- +down");
+  });
+
+  it("real markers, their options and ordinary comments still read", async () => {
+    const { dir } = migrationsDir({
+      "001_a.sql":
+        "-- +up no-transaction\n-- down the road this table grows\nCREATE TABLE a (id int);\n--+down\nDROP TABLE a;\n",
+    });
+    const [m] = await directorySource({ dir }).load();
+    expect(m!.up).toMatchObject({ transaction: false });
+    expect((m!.down as { sql: string }).sql).toBe("DROP TABLE a;\n");
+  });
+});
+
+describe("file contents", () => {
+  it("invalid UTF-8 is an error with file:line", async () => {
+    const body = Buffer.concat([
+      Buffer.from("-- +up\nCREATE TABLE a (id int);\nINSERT INTO a VALUES ('caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("');\n"),
+    ]);
+    const error = await loadError({ "001_a.sql": body });
+    expect(error.code).toBe("INVALID_UTF8");
+    expect(error.message).toMatch(/001_a\.sql:3: the file is not valid UTF-8/);
+  });
+
+  it("a UTF-8 BOM at the start of a migration is dropped", async () => {
+    const { dir } = migrationsDir({ "001_a.sql": `\uFEFF${CREATE_A}` });
+    const [m] = await directorySource({ dir }).load();
+    expect((m!.up as { sql: string }).sql).toBe("CREATE TABLE a (id int);\n");
+  });
+});
+
+describeEachDriver("bad input against a database", (ctx) => {
+  it("a session setting changed by one migration does not leak into the next", async () => {
+    const driver = await ctx.newDriver();
+    const { dir } = migrationsDir({
+      // What pg_dump writes at the top of a dump.
+      "001_dump.sql":
+        "-- +up\nSELECT pg_catalog.set_config('search_path', '', false);\nSET statement_timeout = 1;\nCREATE TABLE public.a (id int);\n",
+      "002_b.sql": "-- +up\nCREATE TABLE b (id int);\nSELECT pg_sleep(0.01);\n",
+      // Steps mode (no transaction): a session-level SET there must not leak either.
+      "003_c.sql":
+        "-- +up no-transaction\nSET search_path = pg_catalog;\nCREATE TABLE public.c (id int);\n",
+      "004_d.sql": "-- +up\nCREATE TABLE d (id int);\n",
+    });
+    const { migrator } = migratorFor(driver, dir);
+    const result = await migrator.up();
+    expect(result.error).toBeUndefined();
+    expect(await tableNames(driver)).toEqual(["a", "b", "c", "d", "pitstop_migrations"]);
+  });
+
+  it("a migration whose up section is only comments is refused, and nothing runs", async () => {
+    const driver = await ctx.newDriver();
+    const { dir } = migrationsDir({
+      "001_a.sql": CREATE_A,
+      "002_new.sql":
+        "-- +up\n-- Write the SQL that applies this migration.\n\n\n-- +down\n-- Write the SQL that reverts it.\n\n",
+    });
+    const { migrator } = migratorFor(driver, dir);
+    const result = await migrator.up();
+    expect(result.error?.code).toBe("EMPTY_MIGRATION");
+    expect(result.error?.message).toMatch(/002_new\.sql: migration 002_new has no SQL statement/);
+    expect(result.results.map((r) => r.status)).toEqual(["not_executed", "not_executed"]);
+  });
+});
+
+describe("--data-dir", () => {
+  it("a folder that is not a PGlite data dir is refused and left as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pitstop-notpglite-"));
+    writeFileSync(join(dir, "package.json"), "{}");
+    mkdirSync(join(dir, "src"));
+    const error = await createPGliteDriver({ dataDir: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PitstopError);
+    expect((error as PitstopError).message).toContain("is not a PGlite data dir");
+    expect(readdirSync(dir).sort()).toEqual(["package.json", "src"]);
+  });
+});
