@@ -11,6 +11,7 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 
 import { Command, CommanderError, Option } from "commander";
 import { PitstopError, UsageError } from "../core/errors.js";
+import { docsPath } from "./docs-path.js";
 import { Output } from "./output.js";
 import type { GlobalFlags } from "./settings.js";
 
@@ -168,14 +169,14 @@ function buildRoot(): Command {
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       "after",
-      `
+      () => `
 Examples:
   pitstop create add_users          new migration in migrations/
   pitstop up                        apply pending migrations (embedded PGlite without DATABASE_URL)
   DATABASE_URL=postgres://app@db/app pitstop status --check
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift with --check.
-Docs: docs/migrations.md`,
+Docs: ${docsPath("migrations.md")}`,
     )
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()

@@ -24,6 +24,7 @@ export {
   closeTestDatabases,
   createTestDatabase,
   DEFAULT_POOL_SIZE,
+  prepareTestDatabases,
   type TestDatabase,
 } from "./test-database.js";
 export {
