@@ -10,7 +10,7 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 }
 
 import { Command, CommanderError, Option } from "commander";
-import { PitstopError, UsageError } from "../core/errors.js";
+import { fileSystemError, PitstopError, UsageError } from "../core/errors.js";
 import { docsPath } from "./docs-path.js";
 import { Output } from "./output.js";
 import type { GlobalFlags } from "./settings.js";
@@ -28,8 +28,9 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const json = argv.includes("--json");
-    new Output({ json }).error(error);
-    return error instanceof PitstopError ? error.exitCode : 1;
+    const shown = fileSystemError(error) ?? error;
+    new Output({ json }).error(shown);
+    return shown instanceof PitstopError ? shown.exitCode : 1;
   }
 }
 

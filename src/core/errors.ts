@@ -70,8 +70,8 @@ export function asPitstopError(error: unknown): PitstopError {
 
 const FILE_PROBLEMS: Record<string, [what: string, hint: string]> = {
   ENOENT: [
-    "does not exist",
-    "Check the path (a folder on the way may be missing, or a symbolic link may point nowhere).",
+    "no such file or folder (or the folder it would be in does not exist)",
+    "Check the path: create the folder first for a file pitstop writes; a symbolic link may point nowhere.",
   ],
   EACCES: [
     "permission denied",
