@@ -1,10 +1,19 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PitstopError } from "../src/core/errors.js";
 import { createPGliteDriver } from "../src/driver/pglite.js";
 import { directorySource } from "../src/source/directory.js";
+import { runCli } from "./helpers/cli.js";
 import { describeEachDriver } from "./helpers/databases.js";
 import { migrationsDir, migratorFor, tableNames } from "./helpers/migrations.js";
 
@@ -120,4 +129,91 @@ describe("--data-dir", () => {
     expect((error as PitstopError).message).toContain("is not a PGlite data dir");
     expect(readdirSync(dir).sort()).toEqual(["package.json", "src"]);
   });
+});
+
+describe("cli: files that cannot be read are one line naming the path", () => {
+  const lintDir = async (setup: (dir: string) => void) => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-badfiles-"));
+    const dir = join(cwd, "m");
+    mkdirSync(dir);
+    setup(dir);
+    return runCli(["--dir", "m", "lint"], { cwd });
+  };
+
+  it.each<[string, (dir: string) => void, RegExp]>([
+    [
+      "a FIFO (it hung)",
+      (d) => execFileSync("mkfifo", [join(d, "001_f.sql")]),
+      /m\/001_f\.sql: not a regular file/,
+    ],
+    ["a folder named x.sql", (d) => mkdirSync(join(d, "001_x.sql")), /m\/001_x\.sql: a folder/],
+    [
+      "a dangling symlink",
+      (d) => symlinkSync(join(d, "nowhere"), join(d, "001_l.sql")),
+      /m\/001_l\.sql: no such file/,
+    ],
+    [
+      "an upper-case extension",
+      (d) => writeFileSync(join(d, "001_a.SQL"), "SELECT 1;"),
+      /m\/001_a\.SQL: the extension must be lower-case \.sql/,
+    ],
+  ])(
+    "%s",
+    async (_what, setup, message) => {
+      const r = await lintDir(setup);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/ENOENT|EISDIR|EACCES|\n\s+at /);
+    },
+    60_000,
+  );
+
+  it("a migrations folder that is a file, and a file name too long", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-badfiles-"));
+    writeFileSync(join(cwd, "m"), "");
+    const file = await runCli(["--dir", "m", "lint"], { cwd });
+    expect(file.stderr).toMatch(/migrations folder m is a file/);
+    const long = await runCli(["--dir", "mig", "create", "x".repeat(300)], { cwd });
+    expect(long.stderr).toMatch(/the name is too long/);
+    expect(long.stderr).not.toMatch(/ENAMETOOLONG/);
+  }, 60_000);
+
+  it("a 20 MB unterminated literal prints a cut frame, once", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-big-"));
+    mkdirSync(join(cwd, "m"));
+    writeFileSync(
+      join(cwd, "m/001_big.sql"),
+      `-- +up\nCREATE TABLE t (v text);\nINSERT INTO t VALUES ('${"x".repeat(20_000_000)}\n);\n`,
+    );
+    const r = await runCli(["--dir", "m", "up"], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr.length).toBeLessThan(5_000);
+    expect(r.stderr.match(/unterminated quoted string/g)).toHaveLength(1);
+    expect(r.stderr + r.stdout).not.toContain("Created the history table");
+  }, 120_000);
+});
+
+describe("cli: the first run from init", () => {
+  it("the create-seed templates run on a fresh project; a seed run again reports 0 rows", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-first-"));
+    expect((await runCli(["init"], { cwd })).code).toBe(0);
+    await runCli(["create-seed", "roles"], { cwd });
+    await runCli(["create-seed", "admin", "--ts"], { cwd });
+    const fresh = await runCli(["seed"], { cwd });
+    expect(fresh.stderr).not.toMatch(/error/);
+    expect(fresh.code).toBe(0);
+    writeFileSync(
+      join(cwd, "migrations/001_roles.sql"),
+      "-- +up\nCREATE TABLE roles (name text PRIMARY KEY, description text);\n",
+    );
+    const seed = join(cwd, "seeds/01_roles.sql");
+    // The template's example, uncommented.
+    writeFileSync(
+      seed,
+      readFileSync(seed, "utf8").replace(/^-- (INSERT| {2}\(|ON| {2}WHERE)/gm, "$1"),
+    );
+    expect((await runCli(["up"], { cwd })).code).toBe(0);
+    expect((await runCli(["seed"], { cwd })).stdout).toMatch(/: 2 row\(s\) affected/);
+    expect((await runCli(["seed"], { cwd })).stdout).toMatch(/: 0 row\(s\) affected/);
+  }, 180_000);
 });
