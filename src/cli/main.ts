@@ -76,9 +76,13 @@ function lintOutputFormat(cmd: Command, own: string | undefined): string | undef
   return given && LINT_OUTPUT_FORMATS.has(given) ? given : undefined;
 }
 
-function count(value: string | undefined): number | undefined {
+function count(value: string | undefined, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
+  if (n === 0 && min > 0)
+    throw new UsageError("a count of 0 migrations does nothing", {
+      hint: "Give 1 or more, or no count (`up` applies every pending migration, `down` reverts the newest); `down --to 0` reverts all.",
+    });
   if (!Number.isInteger(n) || n < 0)
     throw new UsageError(`${JSON.stringify(value)} is not a number of migrations`, {
       hint: "Give a whole number, e.g. `pitstop down 2`.",
@@ -234,7 +238,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
             out,
             {
               kind: "up",
-              ...(n !== undefined ? { count: count(n)! } : {}),
+              ...(n !== undefined ? { count: count(n, 1)! } : {}),
               ...(o.to ? { to: o.to } : {}),
             },
             o.dryRun ?? false,
@@ -253,7 +257,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
         (await import("./commands/migrate.js")).runMigrate(
           s,
           out,
-          { kind: "down", ...(o.to ? { to: o.to } : { count: count(n) ?? 1 }) },
+          { kind: "down", ...(o.to ? { to: o.to } : { count: count(n, 1) ?? 1 }) },
           o.dryRun ?? false,
         ),
       ),

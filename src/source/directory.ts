@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileSystemError, PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
-import { compareVersions } from "../core/version.js";
+import { compareVersions, fitsBigint, MAX_VERSION } from "../core/version.js";
 import { isCodeMigrationFile, loadCodeMigrations } from "./formats/code.js";
 import { dbmateFormat } from "./formats/dbmate.js";
 import {
@@ -147,6 +147,15 @@ export async function readMigrationFolder(
 function checkUniqueCanonical(dir: string, migrations: Migration[]): void {
   const seen = new Map<string, Migration>();
   for (const m of migrations) {
+    if (!fitsBigint(m.version)) {
+      throw new PitstopError(
+        "MIGRATION_NAME",
+        `${m.up.file}: version ${m.versionText} is larger than the history table can hold (a bigint, at most ${MAX_VERSION})`,
+        {
+          hint: "Use a shorter version: a 14-digit timestamp (`pitstop create` writes one) or a sequence number.",
+        },
+      );
+    }
     const other = seen.get(m.version);
     if (other) {
       throw new PitstopError(
