@@ -217,3 +217,105 @@ describe("cli: the first run from init", () => {
     expect((await runCli(["seed"], { cwd })).stdout).toMatch(/: 0 row\(s\) affected/);
   }, 180_000);
 });
+
+describeEachDriver("bad input against a database, more", (ctx) => {
+  it("a TypeScript migration that never resolves fails at the statement timeout", async () => {
+    const driver = await ctx.newDriver();
+    const { dir } = migrationsDir({
+      "001_a.sql": CREATE_A,
+      "002_stuck.ts": "export async function up() {\n  await new Promise(() => {});\n}\n",
+    });
+    const { migrator } = migratorFor(driver, dir, { statementTimeoutMs: 300 });
+    const result = await migrator.up();
+    expect(result.error?.code).toBe("MIGRATION_TIMEOUT");
+    expect(result.error?.message).toMatch(/002_stuck\.ts: the migration function did not finish/);
+    expect(await migrator.version()).toBe("1");
+  });
+
+  it("--table naming an application table says so", async () => {
+    const driver = await ctx.newDriver();
+    await driver.exec("CREATE TABLE users (id int)");
+    const { dir } = migrationsDir({ "001_a.sql": CREATE_A });
+    const { migrator } = migratorFor(driver, dir, { history: { table: "users" } });
+    const result = await migrator.up();
+    expect(result.error?.code).toBe("NOT_A_HISTORY_TABLE");
+    expect(result.error?.message).toContain(
+      '"public"."users" exists but is not a pitstop history table',
+    );
+    expect(await tableNames(driver)).toEqual(["users"]);
+  });
+});
+
+describe("versions and settings", () => {
+  it("a version too large for bigint is refused when listing", async () => {
+    const error = await loadError({ "99999999999999999999_big.sql": CREATE_A });
+    expect(error.message).toMatch(
+      /99999999999999999999_big\.sql: version 99999999999999999999 is larger than the history table can hold/,
+    );
+  });
+
+  it("config: unknown keys, wrong types, two files, a default export that is not an object", async () => {
+    const { resolveSettings } = await import("../src/cli/settings.js");
+    const project = (files: Record<string, string>) => {
+      const cwd = mkdtempSync(join(tmpdir(), "pitstop-config-"));
+      for (const [name, body] of Object.entries(files)) writeFileSync(join(cwd, name), body);
+      return resolveSettings({}, {}, cwd).then(
+        () => "",
+        (e: PitstopError) => e.message,
+      );
+    };
+    expect(await project({ "pitstop.config.json": '{"dir": "m", "ddlLockTimout": "3s"}' })).toMatch(
+      /pitstop\.config\.json: unknown key `ddlLockTimout` \(did you mean `ddlLockTimeout`\?\)/,
+    );
+    expect(await project({ "pitstop.config.json": '{"history": {"tabel": "x"}}' })).toMatch(
+      /unknown key `history\.tabel` \(did you mean `history\.table`\?\)/,
+    );
+    expect(await project({ "pitstop.config.json": '{"dir": 5}' })).toMatch(
+      /pitstop\.config\.json: `dir` is 5; it must be a string/,
+    );
+    expect(await project({ "pitstop.config.json": "[1]" })).toMatch(
+      /the default export is an array, not a config object/,
+    );
+    expect(
+      await project({ "pitstop.config.json": "{}", "pitstop.config.mjs": "export default {};" }),
+    ).toMatch(/two config files: pitstop\.config\.mjs and pitstop\.config\.json/);
+    // A BOM at the start of a config file is no problem.
+    expect(await project({ "pitstop.config.json": '\uFEFF{"dir": "m"}' })).toBe("");
+    const empty = await resolveSettings({ table: "" }, {}, mkdtempSync(join(tmpdir(), "p-"))).catch(
+      (e: PitstopError) => e.message,
+    );
+    expect(empty).toMatch(/--table is empty/);
+  });
+
+  it("database URL errors name the part, with the password masked", async () => {
+    const { locateDatabase } = await import("../src/driver/connect.js");
+    const message = (url: string) => {
+      try {
+        locateDatabase({ url });
+        return "";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(message("postgres://app:s3cret@db:abc/app")).toBe(
+      'database URL postgres://app:****@db:abc/app: the port "abc" is not a number',
+    );
+    expect(message("postgres://app:s3cret@db:99999/app")).toBe(
+      "database URL postgres://app:****@db:99999/app: the port 99999 is out of range (1-65535)",
+    );
+    expect(message("postgres://app:s3cret@[::1/app")).toMatch(/cannot read the host "\[::1"/);
+    expect(message("postgres://app:s3cret@[::1]:5432/app")).toBe("");
+    expect(message("postgres://app:s3cret@h1:5432,h2:5433/app")).toBe("");
+  });
+
+  it("up 0 and version with nothing applied say what is true", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-zero-"));
+    mkdirSync(join(cwd, "migrations"));
+    writeFileSync(join(cwd, "migrations/001_a.sql"), CREATE_A);
+    const version = await runCli(["version"], { cwd });
+    expect(version.stdout).toBe("No migrations applied.\n");
+    const zero = await runCli(["up", "0"], { cwd });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/a count of 0 migrations does nothing/);
+  }, 60_000);
+});

@@ -162,7 +162,7 @@ export async function runCode(
     const started = performance.now();
     if (step.direction === "up") await session.exec(recordSql(h, step.migration, "running"));
     try {
-      await script.run(db);
+      await bounded(script.run(db), script, ctx);
     } catch (error) {
       await session
         .exec(
@@ -193,11 +193,38 @@ export async function runCode(
     ctx,
     async () => {
       await session.exec(`BEGIN;\n${localSettings(ctx)}`);
-      await script.run(db);
+      await bounded(script.run(db), script, ctx);
       await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`);
     },
     (error) => codeError(error, script, step, ROLLED_BACK),
   );
+}
+
+/**
+ * A code migration's promise, bounded by the statement timeout when one is
+ * set: a function that never resolves (a forgotten callback, an await on
+ * something that never comes) fails instead of hanging the deploy.
+ */
+function bounded(run: Promise<void>, script: CodeScript, ctx: RunContext): Promise<void> {
+  const ms = ctx.statementTimeoutMs;
+  if (ms <= 0) return run;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PitstopError(
+            "MIGRATION_TIMEOUT",
+            `${script.file}: the migration function did not finish within the statement timeout (${ms} ms)`,
+            {
+              hint: "Check that every promise it awaits settles; raise --statement-timeout (PITSTOP_STATEMENT_TIMEOUT) for a long data migration.",
+            },
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
 }
 
 function codeError(
