@@ -209,9 +209,13 @@ export class Migrator {
       lockHeld = (await driver.session((s) => lockHolder(s, lockKey(this.#history)))) !== undefined;
     }
     const entries = states.map((s) => entry(s, lockHeld));
-    const foreign = !read.exists
-      ? (await driver.session((s) => foreignSummaries(s, migrations))).filter((f) => f.applied > 0)
-      : [];
+    // Also when pitstop's history holds nothing applied (a first `up` that failed).
+    const foreign =
+      currentVersion(read.history) === undefined
+        ? (await driver.session((s) => foreignSummaries(s, migrations))).filter(
+            (f) => f.applied > 0,
+          )
+        : [];
     return {
       target: driver.target,
       historyTable: qualifiedName(this.#history),
@@ -513,8 +517,8 @@ export class Migrator {
 /** Set on the session with the lock, and again after each migration's session reset. */
 const WATCH_CLIENT = "SELECT set_config('client_connection_check_interval', '1000', false)";
 
-/** Whether a golang-migrate, goose or dbmate history table is on the search path (no round trip of its own). */
-const FOREIGN_CHECK = FOREIGN_TABLES.map((t) => `to_regclass('${t}') IS NOT NULL`).join(" OR ");
+/** Whether a golang-migrate, goose or dbmate history table is in any schema (no round trip of its own). */
+const FOREIGN_CHECK = `EXISTS (SELECT 1 FROM pg_class WHERE relkind IN ('r', 'p') AND relname IN (${FOREIGN_TABLES.map((t) => `'${t}'`).join(", ")}))`;
 
 function adoptProblem(f: ForeignSummary): string {
   return `not adopted: ${f.table} says ${f.tool} applied ${f.applied} of these migrations (newest ${f.newest})${f.dirty ? ", the last one dirty" : ""}, and pitstop has no history here — run \`pitstop adopt\` to take it over (nothing is re-run; --dry-run previews)`;

@@ -237,6 +237,15 @@ function readGroup(group: FileGroup): Migration {
   return sqlMigration(parseFileName(group.up.name)!, up, down);
 }
 
+/** Comment lines above the first marker of a file with sections. */
+function headerOf(file: SqlFile | undefined): string {
+  if (!file) return "";
+  MARKER.lastIndex = 0;
+  const first = MARKER.exec(file.text);
+  MARKER.lastIndex = 0;
+  return first ? file.text.slice(0, first.index) : "";
+}
+
 function portableGroup(group: FileGroup): PortableMigration {
   const m = readGroup(group);
   const text = (s: SqlScript | undefined) => (s ? tidySection(s.sql) : undefined);
@@ -249,6 +258,7 @@ function portableGroup(group: FileGroup): PortableMigration {
     down: text(down),
     upTransaction: up.transaction !== false,
     downTransaction: down?.transaction !== false,
+    header: headerOf(group.single ?? group.up),
   };
 }
 
@@ -259,7 +269,7 @@ export const pitstopFormat: MigrationFormat = {
   portable: (files) => groupFiles(files, parseFileName, pitstopName).map(portableGroup),
   write(m) {
     const noTx = (tx: boolean) => (tx ? "" : " no-transaction");
-    let text = `-- +up${noTx(m.upTransaction)}\n${m.up}`;
+    let text = `${m.header ?? ""}-- +up${noTx(m.upTransaction)}\n${m.up}`;
     if (m.down !== undefined) text += `\n-- +down${noTx(m.downTransaction)}\n${m.down}`;
     return { files: [{ name: `${migrationId(m)}.sql`, text }], warnings: [] };
   },
