@@ -317,5 +317,5 @@ describe("versions and settings", () => {
     const zero = await runCli(["up", "0"], { cwd });
     expect(zero.code).toBe(2);
     expect(zero.stderr).toMatch(/a count of 0 migrations does nothing/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -131,7 +131,7 @@ describe("the packed package in a new project", () => {
     const status = await npx("pitstop", "status");
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/users\s+applied/);
-  }, 120_000);
+  }, 300_000);
 
   it("--help names docs that are in the package, and every link in them resolves", async () => {
     const help = await npx("pitstop", "--help");
@@ -146,7 +146,7 @@ describe("the packed package in a new project", () => {
     }
     expect(broken).toEqual([]);
     expect(existsSync(join(installed, "docs/testing.md"))).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it("docs/testing.md: the intro snippet exits", async () => {
     const snippet = /```ts\n(import \{ createTestDatabase \}[\s\S]*?)```/.exec(
@@ -156,7 +156,7 @@ describe("the packed package in a new project", () => {
     const r = await run(process.execPath, ["intro.mjs"], app, env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
   it("docs/testing.md: a vitest suite with the fixture and the global setup passes", async () => {
     mkdirSync(join(app, "test"), { recursive: true });
