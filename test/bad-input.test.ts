@@ -176,7 +176,7 @@ describe("cli: files that cannot be read are one line naming the path", () => {
     const long = await runCli(["--dir", "mig", "create", "x".repeat(300)], { cwd });
     expect(long.stderr).toMatch(/the name is too long/);
     expect(long.stderr).not.toMatch(/ENAMETOOLONG/);
-  }, 60_000);
+  }, 120_000);
 
   it("a 20 MB unterminated literal prints a cut frame, once", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "pitstop-big-"));
@@ -215,7 +215,7 @@ describe("cli: the first run from init", () => {
     expect((await runCli(["up"], { cwd })).code).toBe(0);
     expect((await runCli(["seed"], { cwd })).stdout).toMatch(/: 2 row\(s\) affected/);
     expect((await runCli(["seed"], { cwd })).stdout).toMatch(/: 0 row\(s\) affected/);
-  }, 180_000);
+  }, 300_000);
 });
 
 describeEachDriver("bad input against a database, more", (ctx) => {
