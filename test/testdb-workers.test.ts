@@ -24,7 +24,7 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "pitstop-testdb-project-"));
   cpSync(FIXTURE, dir, { recursive: true });
   mkdirSync(join(dir, "node_modules"));
-  symlinkSync(ROOT, join(dir, "node_modules/pitstop"), "dir");
+  symlinkSync(ROOT, join(dir, "node_modules/pg-pitstop"), "dir");
   symlinkSync(join(ROOT, "node_modules/vitest"), join(dir, "node_modules/vitest"), "dir");
   return dir;
 }
