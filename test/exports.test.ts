@@ -42,6 +42,7 @@ describe("the package's public surface", () => {
       "createTestDatabase",
       "testDatabaseFixture",
       "closeTestDatabases",
+      "prepareTestDatabases",
       "startPostgres",
       "startTestServer",
       "stopTestServer",

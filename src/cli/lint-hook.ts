@@ -29,12 +29,11 @@ export function lintBeforeUp(
     );
     if (planned.size === 0) return;
     const pgVersion = settings.lint.pgVersion ?? Math.floor(serverVersion / 10_000);
-    const findings = await lintMigrations(
-      settings,
-      migrations,
-      (m) => planned.has(m.version),
-      pgVersion,
-    );
+    // A file that does not parse is the runner's error (it parses every file
+    // before running any): reported once, as that error, not also as a finding.
+    const findings = (
+      await lintMigrations(settings, migrations, (m) => planned.has(m.version), pgVersion)
+    ).filter((f) => f.rule !== "syntax-error");
     sink.push(...findings);
     report(out, findings, "pending migrations");
     const errors = findings.filter((f) => f.severity === "error").length;

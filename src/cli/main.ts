@@ -10,8 +10,9 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 }
 
 import { Command, CommanderError, Option } from "commander";
-import { PitstopError, UsageError } from "../core/errors.js";
+import { fileSystemError, PitstopError, UsageError } from "../core/errors.js";
 import { defineFleetCommand } from "./commands/fleet-command.js";
+import { docsPath } from "./docs-path.js";
 import { Output, quietOnClosedOutput } from "./output.js";
 import type { GlobalFlags } from "./settings.js";
 
@@ -29,8 +30,9 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const json = argv.includes("--json");
-    new Output({ json }).error(error);
-    return error instanceof PitstopError ? error.exitCode : 1;
+    const shown = fileSystemError(error) ?? error;
+    new Output({ json }).error(shown);
+    return shown instanceof PitstopError ? shown.exitCode : 1;
   }
 }
 
@@ -76,9 +78,13 @@ function lintOutputFormat(cmd: Command, own: string | undefined): string | undef
   return given && LINT_OUTPUT_FORMATS.has(given) ? given : undefined;
 }
 
-function count(value: string | undefined): number | undefined {
+function count(value: string | undefined, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
+  if (n === 0 && min > 0)
+    throw new UsageError("a count of 0 migrations does nothing", {
+      hint: "Give 1 or more, or no count (`up` applies every pending migration, `down` reverts the newest); `down --to 0` reverts all.",
+    });
   if (!Number.isInteger(n) || n < 0)
     throw new UsageError(`${JSON.stringify(value)} is not a number of migrations`, {
       hint: "Give a whole number, e.g. `pitstop down 2`.",
@@ -179,14 +185,14 @@ function buildRoot(): Command {
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       "after",
-      `
+      () => `
 Examples:
   pitstop create add_users          new migration in migrations/
   pitstop up                        apply pending migrations (embedded PGlite without DATABASE_URL)
   DATABASE_URL=postgres://app@db/app pitstop status --check
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift with --check.
-Docs: docs/migrations.md`,
+Docs: ${docsPath("migrations.md")}`,
     )
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
@@ -243,7 +249,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
             out,
             {
               kind: "up",
-              ...(n !== undefined ? { count: count(n)! } : {}),
+              ...(n !== undefined ? { count: count(n, 1)! } : {}),
               ...(o.to ? { to: o.to } : {}),
             },
             o.dryRun ?? false,
@@ -262,7 +268,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
         (await import("./commands/migrate.js")).runMigrate(
           s,
           out,
-          { kind: "down", ...(o.to ? { to: o.to } : { count: count(n) ?? 1 }) },
+          { kind: "down", ...(o.to ? { to: o.to } : { count: count(n, 1) ?? 1 }) },
           o.dryRun ?? false,
         ),
       ),

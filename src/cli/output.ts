@@ -110,7 +110,7 @@ export class Output {
       );
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = clipMessage(error instanceof Error ? error.message : String(error));
     const lines = [`${this.style("error:", "red", "bold")} ${message}`];
     if (e?.frame) lines.push(e.frame.replace(/^/gm, "  "));
     if (e?.location && !message.includes(formatLocation(e.location)))
@@ -143,6 +143,14 @@ export class Output {
     this.line(fmt(headers, true));
     for (const r of rows) this.line(fmt(r, false));
   }
+}
+
+/** Longest error message printed whole (a server may quote a 20 MB value back). */
+const MAX_MESSAGE = 2_000;
+
+function clipMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  return `${message.slice(0, MAX_MESSAGE)}… (${message.length - MAX_MESSAGE} more characters)`;
 }
 
 export function formatDuration(ms: number | null | undefined): string {

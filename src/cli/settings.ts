@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import type { LintConfig, PitstopConfig, SeedsConfig } from "../config.js";
 import { type Duration, parseDuration } from "../core/duration.js";
@@ -7,6 +7,7 @@ import { UsageError } from "../core/errors.js";
 import { DEFAULT_MIGRATIONS_DIR } from "../source/directory.js";
 import { FORMAT_NAMES, type FormatName, isFormatName } from "../source/formats/format.js";
 import { ownAliases } from "../source/own-entry.js";
+import { readSourceText } from "../source/read-text.js";
 import {
   DEFAULT_HISTORY_SCHEMA,
   DEFAULT_HISTORY_TABLE,
@@ -128,8 +129,14 @@ export async function resolveSettings(
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
     format: format(flags.format ?? e.PITSTOP_FORMAT ?? config.format),
     history: {
-      schema: flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
-      table: flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
+      schema: named(
+        "--schema",
+        flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
+      ),
+      table: named(
+        "--table",
+        flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
+      ),
     },
     lockTimeoutMs:
       duration(
@@ -225,32 +232,48 @@ function findConfig(given: string | undefined, cwd: string): string | undefined 
       });
     return file;
   }
-  for (const name of CONFIG_FILES) {
-    const file = join(cwd, name);
-    if (existsSync(file)) return file;
-  }
-  return undefined;
+  const found = CONFIG_FILES.filter((name) => existsSync(join(cwd, name)));
+  if (found.length > 1)
+    throw new UsageError(`two config files: ${found.join(" and ")}; pitstop reads one`, {
+      hint: `Merge them into ${found[0]} and delete the other, or choose one with --config.`,
+    });
+  return found.length === 1 ? join(cwd, found[0]!) : undefined;
 }
 
 async function loadConfig(file: string): Promise<PitstopConfig> {
+  const { checkConfig } = await import("./config-check.js");
+  const shown = relative(process.cwd(), file) || file;
+  let value: unknown;
   try {
-    if (file.endsWith(".json")) return JSON.parse(readFileSync(file, "utf8")) as PitstopConfig;
-    // TypeScript and JavaScript configs alike go through jiti (no build step),
-    // which is loaded only when such a file exists.
-    const { createJiti } = await import("jiti");
-    // `import { defineConfig } from "pg-pitstop"` resolves to this copy even where pitstop is not a dependency.
-    const jiti = createJiti(import.meta.url, ownAliases());
-    const mod = (await jiti.import(file)) as { default?: PitstopConfig };
-    return (mod.default ?? mod) as PitstopConfig;
+    if (file.endsWith(".json")) value = JSON.parse(readSourceText(file));
+    else {
+      // TypeScript and JavaScript configs alike go through jiti (no build step),
+      // which is loaded only when such a file exists.
+      const { createJiti } = await import("jiti");
+      // `import { defineConfig } from "pg-pitstop"` resolves to this copy even where pitstop is not a dependency.
+      const jiti = createJiti(import.meta.url, ownAliases());
+      const mod = (await jiti.import(file)) as Record<string, unknown>;
+      value = mod !== null && typeof mod === "object" && "default" in mod ? mod.default : mod;
+    }
   } catch (error) {
     throw new UsageError(
-      `cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot load ${shown}: ${error instanceof Error ? error.message : String(error)}`,
       {
         hint: "The config file must export default defineConfig({...}).",
         cause: error,
       },
     );
   }
+  return checkConfig(value, shown);
+}
+
+/** A schema or table name: `--table ""` would be a zero-length identifier to the server. */
+function named(option: string, value: string): string {
+  if (value.trim() === "")
+    throw new UsageError(`${option} is empty: it needs a name`, {
+      hint: `Leave ${option} out for the default (${option === "--table" ? DEFAULT_HISTORY_TABLE : DEFAULT_HISTORY_SCHEMA}), or give a name.`,
+    });
+  return value;
 }
 
 function format(value: string | undefined): FormatName | undefined {

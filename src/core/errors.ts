@@ -53,6 +53,8 @@ export class PitstopError extends Error {
  */
 export function asPitstopError(error: unknown): PitstopError {
   if (error instanceof PitstopError) return error;
+  const fsError = fileSystemError(error);
+  if (fsError) return fsError;
   const message = error instanceof Error ? error.message : String(error);
   const sqlstate = (error as { code?: unknown } | null)?.code;
   if (typeof sqlstate === "string" && /^[0-9A-Z]{5}$/.test(sqlstate)) {
@@ -64,6 +66,42 @@ export function asPitstopError(error: unknown): PitstopError {
     });
   }
   return new PitstopError("INTERNAL", message, { cause: error });
+}
+
+const FILE_PROBLEMS: Record<string, [what: string, hint: string]> = {
+  ENOENT: [
+    "no such file or folder (or the folder it would be in does not exist)",
+    "Check the path: create the folder first for a file pitstop writes; a symbolic link may point nowhere.",
+  ],
+  EACCES: [
+    "permission denied",
+    "Give the user running pitstop read (and for output, write) access to it.",
+  ],
+  EPERM: ["operation not permitted", "Give the user running pitstop access to it."],
+  EISDIR: ["is a folder, where a file was expected", "Point at a file, or move the folder away."],
+  ENOTDIR: ["a part of the path is a file, where a folder was expected", "Point at a folder."],
+  ENAMETOOLONG: ["the name is too long for the file system", "Use a shorter name."],
+  ELOOP: ["symbolic links loop", "Fix the symbolic link."],
+  EEXIST: ["already exists", "Remove it, or choose another name."],
+  ENOSPC: ["no space left on the device", "Free some disk space."],
+  EROFS: ["the file system is read-only", "Write somewhere else."],
+};
+
+/**
+ * A Node file-system error (ENOENT, EACCES, EISDIR...) as one line naming the
+ * path and what to do; `undefined` for anything else.
+ *
+ * @example
+ * fileSystemError(Object.assign(new Error("x"), { code: "ENOENT", path: "out/a.sql" }))?.message
+ * // "out/a.sql: does not exist"
+ */
+export function fileSystemError(error: unknown): PitstopError | undefined {
+  const e = error as { code?: unknown; path?: unknown; dest?: unknown } | null;
+  if (typeof e?.code !== "string" || typeof e.path !== "string") return undefined;
+  const problem = FILE_PROBLEMS[e.code];
+  if (!problem) return undefined;
+  const path = e.code === "EEXIST" && typeof e.dest === "string" ? e.dest : e.path;
+  return new PitstopError("FILE", `${path}: ${problem[0]}`, { hint: problem[1], cause: error });
 }
 
 /** Bad flags, config or arguments: exit code 2. */

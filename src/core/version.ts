@@ -18,6 +18,14 @@ export function isVersion(text: string): boolean {
   return DIGITS.test(text);
 }
 
+/** The largest version the history table's `bigint` column holds. */
+export const MAX_VERSION = "9223372036854775807";
+
+/** Whether a canonical version fits the history table's `bigint` column. */
+export function fitsBigint(version: string): boolean {
+  return compareVersions(version, MAX_VERSION) <= 0;
+}
+
 /** Numeric order of two canonical versions. */
 export function compareVersions(a: string, b: string): number {
   if (a.length !== b.length) return a.length - b.length;

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PitstopError } from "../core/errors.js";
 import { DatabaseError, type Queryable } from "../driver/driver.js";
+import { readSourceText } from "../source/read-text.js";
 import { classify } from "../sql/classify.js";
 import { loadParser } from "../sql/parser.js";
 import { type SplitResult, splitSql } from "../sql/split.js";
@@ -36,7 +37,7 @@ export async function readSchema(path: string): Promise<SchemaFile[]> {
   const paths = stat.isDirectory() ? sqlFilesUnder(path).map((f) => join(path, f)) : [path];
   await loadParser();
   return paths.map((file) => {
-    const text = readFileSync(file, "utf8");
+    const text = readSourceText(file);
     return { file, text, split: splitSql(text, { file }) };
   });
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "../core/errors.js";
 import type { Driver } from "./driver.js";
 import type { LockWaitInfo } from "./file-lock.js";
+import { checkPostgresUrl } from "./url-check.js";
 
 export interface OpenDriverOptions {
   /**
@@ -79,7 +80,10 @@ export function locateDatabase(
     }
     return { kind: "pglite", dataDir: options.dataDir };
   }
-  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url };
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    checkPostgresUrl(url);
+    return { kind: "postgres", url };
+  }
   const pglite = /^pglite:(?:\/\/)?(.*)$/i.exec(url);
   if (pglite !== null) {
     const where = pglite[1]!;

@@ -86,6 +86,7 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
   }
   const target = `PGlite at ${options.dataDir}`;
   const dataDir = path.resolve(options.dataDir);
+  refuseForeignDir(dataDir, options.dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const lock = await acquireFileLock(`${dataDir}.lock`, {
     timeoutMs: options.lockTimeoutMs,
@@ -101,6 +102,36 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     lock.release();
     throw error;
   }
+}
+
+/**
+ * PGlite fills whatever folder it is given with PostgreSQL files: a data dir
+ * must be missing, empty, or already one (it holds `PG_VERSION`).
+ */
+function refuseForeignDir(dataDir: string, shown: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") {
+      throw new PitstopError("PGLITE_OPEN", `the PGlite data dir ${shown} is a file`, {
+        hint: "Point --data-dir (PITSTOP_DATA_DIR) at a new folder, e.g. .pitstop/db.",
+        exitCode: 2,
+      });
+    }
+    throw error;
+  }
+  if (entries.length === 0 || entries.includes("PG_VERSION")) return;
+  throw new PitstopError(
+    "PGLITE_OPEN",
+    `${shown} is not a PGlite data dir (it holds other files, e.g. ${entries.sort()[0]}); pitstop will not fill it with database files`,
+    {
+      hint: "Point --data-dir (PITSTOP_DATA_DIR) at a new or empty folder, e.g. .pitstop/db.",
+      exitCode: 2,
+    },
+  );
 }
 
 async function open(

@@ -112,7 +112,8 @@ export async function adopt(
   refuseExistingHistory(history, h, "adopt");
   const foreign = await chooseForeign(session, options);
   const plan = planAdoption(migrations, foreign);
-  if (!options.dryRun) await session.exec(adoptionSql(h, plan.records, plan.tool));
+  if (!options.dryRun)
+    await session.exec(withoutFailedAttempts(history, h, adoptionSql(h, plan.records, plan.tool)));
   return {
     tool: plan.tool,
     from: plan.table,
@@ -135,8 +136,31 @@ export async function baseline(
 ): Promise<BaselineReport> {
   refuseExistingHistory(history, h, "baseline");
   const records = planBaseline(migrations, version);
-  if (!dryRun) await session.exec(adoptionSql(h, records, "baseline"));
+  if (!dryRun)
+    await session.exec(withoutFailedAttempts(history, h, adoptionSql(h, records, "baseline")));
   return { historyTable: qualifiedName(h), records, dryRun };
+}
+
+/**
+ * A migration that failed in its transaction (or before its first statement
+ * outside one) left a `failed` row and nothing else: it does not count as
+ * history, and adopt or baseline may start one.
+ */
+function isFailedAttempt(r: HistoryRecord): boolean {
+  return r.state === "failed" && r.progress === 0;
+}
+
+/** The adoption script, with the rows of failed attempts deleted first (in its transaction). */
+function withoutFailedAttempts(
+  history: readonly HistoryRecord[],
+  h: HistoryTable,
+  script: string,
+): string {
+  if (!history.some(isFailedAttempt)) return script;
+  return script.replace(
+    /^BEGIN;\n/,
+    `BEGIN;\nDELETE FROM ${qualifiedName(h)} WHERE state = 'failed' AND progress = 0;\n`,
+  );
 }
 
 function refuseExistingHistory(
@@ -144,10 +168,11 @@ function refuseExistingHistory(
   h: HistoryTable,
   command: string,
 ): void {
-  if (history.length === 0) return;
+  const kept = history.filter((r) => !isFailedAttempt(r));
+  if (kept.length === 0) return;
   throw new PitstopError(
     "HISTORY_EXISTS",
-    `${qualifiedName(h)} already records ${history.length} migration(s); \`pitstop ${command}\` only starts a history`,
+    `${qualifiedName(h)} already records ${kept.length} migration(s); \`pitstop ${command}\` only starts a history`,
     {
       hint: "The database is already managed by pitstop: see `pitstop status`. To record one migration by hand, use `pitstop force V`.",
     },
@@ -155,12 +180,13 @@ function refuseExistingHistory(
 }
 
 async function chooseForeign(db: Queryable, options: AdoptOptions): Promise<ForeignHistory> {
+  // Without a table named, every schema is searched (`tools.schema_migrations` too).
   const wanted = options.table
     ? [options.table]
     : options.from
       ? [DEFAULT_TABLE[options.from]]
       : [...FOREIGN_TABLES];
-  let found = await findForeignHistory(db, wanted);
+  let found = await findForeignHistory(db, options.table ? wanted : undefined);
   if (options.from) found = found.filter((t) => t.tool === options.from);
   if (found.length === 0) {
     const what = options.from
@@ -168,7 +194,7 @@ async function chooseForeign(db: Queryable, options: AdoptOptions): Promise<Fore
       : "a history table of golang-migrate, goose or dbmate";
     throw new PitstopError(
       "ADOPT_NOTHING",
-      `found no ${what} (looked for ${wanted.join(", ")} on the search path)`,
+      `found no ${what} (looked for ${wanted.join(", ")}${options.table ? " on the search path" : " in every schema"})`,
       {
         hint: "Name the table with --from-table (schema.table) if the tool was configured with another one, or use `pitstop baseline V` for a database that has no history at all.",
         exitCode: 2,

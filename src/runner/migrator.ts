@@ -58,6 +58,7 @@ import {
   DEFAULT_DDL_LOCK_TIMEOUT_MS,
   DEFAULT_LOCK_RETRIES,
   DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_SESSION_RESET,
   type RunContext,
   runPlan,
 } from "./run.js";
@@ -227,9 +228,13 @@ export class Migrator {
       );
     }
     const entries = states.map((s) => entry(s, lockHeld));
-    const foreign = !read.exists
-      ? (await driver.session((s) => foreignSummaries(s, migrations))).filter((f) => f.applied > 0)
-      : [];
+    // Also when pitstop's history holds nothing applied (a first `up` that failed).
+    const foreign =
+      currentVersion(read.history) === undefined
+        ? (await driver.session((s) => foreignSummaries(s, migrations))).filter(
+            (f) => f.applied > 0,
+          )
+        : [];
     return {
       target: driver.target,
       historyTable: qualifiedName(this.#history),
@@ -587,6 +592,11 @@ export class Migrator {
             }),
           }
         : {}),
+      // Behind a pooler nothing is set on the session, so nothing is set again.
+      sessionReset:
+        o.driver.dialect === "postgres" && serverVersion >= 140000 && !held.pooled
+          ? `${DEFAULT_SESSION_RESET}\n${WATCH_CLIENT};`
+          : DEFAULT_SESSION_RESET,
     };
   }
 }
@@ -614,8 +624,11 @@ async function detectPooler(
   return { announcedPid, backendPids: [firstPid, second], transactionPooling: second !== firstPid };
 }
 
-/** Whether a golang-migrate, goose or dbmate history table is on the search path (no round trip of its own). */
-const FOREIGN_CHECK = FOREIGN_TABLES.map((t) => `to_regclass('${t}') IS NOT NULL`).join(" OR ");
+/** Set on the session with the lock, and again after each migration's session reset. */
+const WATCH_CLIENT = "SELECT set_config('client_connection_check_interval', '1000', false)";
+
+/** Whether a golang-migrate, goose or dbmate history table is in any schema (no round trip of its own). */
+const FOREIGN_CHECK = `EXISTS (SELECT 1 FROM pg_class WHERE relkind IN ('r', 'p') AND relname IN (${FOREIGN_TABLES.map((t) => `'${t}'`).join(", ")}))`;
 
 function adoptProblem(f: ForeignSummary): string {
   return `not adopted: ${f.table} says ${f.tool} applied ${f.applied} of these migrations (newest ${f.newest})${f.dirty ? ", the last one dirty" : ""}, and pitstop has no history here — run \`pitstop adopt\` to take it over (nothing is re-run; --dry-run previews)`;

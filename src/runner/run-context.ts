@@ -33,4 +33,17 @@ export interface RunContext {
   readonly sleep?: (ms: number) => Promise<void>;
   /** `--max-replica-lag`: waits between migrations and between statements of a step-wise one. */
   readonly replicaLag?: ReplicaLagGate;
+  /**
+   * SQL sent after each migration so the next one starts from the same
+   * session state (default `DEFAULT_SESSION_RESET`); the migrator adds what
+   * it set itself on the session.
+   */
+  readonly sessionReset?: string;
 }
+
+/**
+ * Undoes what a migration may have done to the session: `SET search_path`,
+ * pg_dump's `SELECT set_config('search_path', '', false)`, `SET ROLE`...
+ * (DISCARD ALL would also release the migration lock.)
+ */
+export const DEFAULT_SESSION_RESET = "RESET ALL;\nRESET ROLE;";

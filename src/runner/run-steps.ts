@@ -14,6 +14,7 @@ import {
   localSettings,
   lockTimeoutError,
   rollback,
+  sessionReset,
   statementFailure,
   stateSql,
   withLockRetries,
@@ -133,12 +134,8 @@ export async function runSteps(
     ).catch(() => {});
     throw error;
   } finally {
-    const resets = [
-      lockTimeout >= 0 ? "RESET lock_timeout;" : "",
-      ctx.statementTimeoutMs > 0 && !ctx.pooled ? "RESET statement_timeout;" : "",
-      analyzed.setsSession ? "RESET ALL;" : "",
-    ].join("");
-    if (resets) await session.exec(resets).catch(() => {});
+    // RESET ALL also undoes the lock_timeout and statement_timeout set above.
+    await session.exec(sessionReset(ctx)).catch(() => {});
   }
 }
 

@@ -5,7 +5,7 @@ import { DatabaseError, type Session, SQLSTATE } from "../driver/driver.js";
 import type { AnalyzedStatement } from "../sql/analyze.js";
 import { deleteSql, type HistoryTable, qualifiedName, recordSql } from "../store/history.js";
 import { quoteLiteral, versionLiteral } from "../store/sql-text.js";
-import type { RunContext } from "./run-context.js";
+import { DEFAULT_SESSION_RESET, type RunContext } from "./run-context.js";
 import type { FailureContext } from "./sql-error.js";
 
 /** BEGIN, the lock's fence check and the `SET LOCAL` lines that open a migration's transaction. */
@@ -23,6 +23,11 @@ export function localSettings(ctx: RunContext): string {
   if (ctx.statementTimeoutMs > 0)
     out += `SET LOCAL statement_timeout = ${ctx.statementTimeoutMs};\n`;
   return out;
+}
+
+/** What puts the session back as it was before a migration (see `RunContext.sessionReset`). */
+export function sessionReset(ctx: RunContext): string {
+  return ctx.sessionReset ?? DEFAULT_SESSION_RESET;
 }
 
 export function finishSql(step: PlanStep, ctx: RunContext, durationMs: number | "elapsed"): string {

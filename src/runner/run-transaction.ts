@@ -16,6 +16,7 @@ import {
   lockTimeoutError,
   recordFailure,
   rollback,
+  sessionReset,
   statementFailure,
   stateSql,
   withLockRetries,
@@ -64,7 +65,7 @@ export async function runBatch(
   ctx: RunContext,
 ): Promise<void> {
   const prelude = beginSql(ctx);
-  const text = `${prelude}${script.sql}\n;\n${finishSql(step, ctx, "elapsed")};\nCOMMIT;${analyzed.setsSession ? "\nRESET ALL;" : ""}`;
+  const text = `${prelude}${script.sql}\n;\n${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`;
   let started = 0;
   await transactional(
     session,
@@ -144,9 +145,7 @@ export async function runInTransaction(
         await execStatement(session, s);
       }
       current = undefined;
-      await session.exec(
-        `${finishSql(step, ctx, "elapsed")};\nCOMMIT;${analyzed.setsSession ? "\nRESET ALL;" : ""}`,
-      );
+      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`);
     },
     (error) => migrationError(error, statementFailure(script, step, current, ROLLED_BACK)),
   );
@@ -166,7 +165,7 @@ export async function runCode(
     if (step.direction === "up")
       await session.exec(ctx.fence.guard(recordSql(h, step.migration, "running")));
     try {
-      await script.run(db);
+      await bounded(script.run(db), script, ctx);
     } catch (error) {
       await session
         .exec(
@@ -188,7 +187,9 @@ export async function runCode(
         "It ran outside a transaction: whatever it did before failing stays done.",
       );
     }
-    await session.exec(ctx.fence.guard(finishSql(step, ctx, performance.now() - started)));
+    await session.exec(
+      `${ctx.fence.guard(finishSql(step, ctx, performance.now() - started))};\n${sessionReset(ctx)}`,
+    );
     return;
   }
   await transactional(
@@ -197,11 +198,38 @@ export async function runCode(
     ctx,
     async () => {
       await session.exec(beginSql(ctx));
-      await script.run(db);
-      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT`);
+      await bounded(script.run(db), script, ctx);
+      await session.exec(`${finishSql(step, ctx, "elapsed")};\nCOMMIT;\n${sessionReset(ctx)}`);
     },
     (error) => codeError(error, script, step, ROLLED_BACK),
   );
+}
+
+/**
+ * A code migration's promise, bounded by the statement timeout when one is
+ * set: a function that never resolves (a forgotten callback, an await on
+ * something that never comes) fails instead of hanging the deploy.
+ */
+function bounded(run: Promise<void>, script: CodeScript, ctx: RunContext): Promise<void> {
+  const ms = ctx.statementTimeoutMs;
+  if (ms <= 0) return run;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PitstopError(
+            "MIGRATION_TIMEOUT",
+            `${script.file}: the migration function did not finish within the statement timeout (${ms} ms)`,
+            {
+              hint: "Check that every promise it awaits settles; raise --statement-timeout (PITSTOP_STATEMENT_TIMEOUT) for a long data migration.",
+            },
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
 }
 
 function codeError(

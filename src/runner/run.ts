@@ -15,6 +15,7 @@ export {
   DEFAULT_DDL_LOCK_TIMEOUT_MS,
   DEFAULT_LOCK_RETRIES,
   DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_SESSION_RESET,
   type RunContext,
 } from "./run-context.js";
 export { LOCATE_REPLAY_LIMIT_MS } from "./run-transaction.js";
@@ -80,12 +81,25 @@ async function prepare(plan: Plan, serverVersion: number): Promise<Prepared[]> {
   if (scripts.some((s) => s.kind === "sql")) await loadParser();
   return plan.steps.map((step, i) => {
     const script = scripts[i]!;
-    return {
-      step,
-      script,
-      analyzed: script.kind === "sql" ? analyzeScript(script, serverVersion) : undefined,
-    };
+    const analyzed = script.kind === "sql" ? analyzeScript(script, serverVersion) : undefined;
+    if (analyzed?.statements.length === 0 && step.direction === "up") throw emptyUp(step, script);
+    return { step, script, analyzed };
   });
+}
+
+/**
+ * An up script with nothing but comments: `pitstop create` then `pitstop up`
+ * before writing the SQL. Recording it as applied would make the edited file
+ * fail its checksum later.
+ */
+function emptyUp(step: PlanStep, script: Script): PitstopError {
+  return new PitstopError(
+    "EMPTY_MIGRATION",
+    `${script.file}: migration ${migrationId(step.migration)} has no SQL statement to apply (its up section is empty or only comments)`,
+    {
+      hint: "Write the SQL that applies it (under `-- +up`), then run the command again. A migration meant to do nothing can say `SELECT 1;`.",
+    },
+  );
 }
 
 function scriptOf(step: PlanStep): Script {

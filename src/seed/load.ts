@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { SqlScript } from "../core/migration.js";
+import { readSourceText } from "../source/read-text.js";
 import type { AnalyzedStatement } from "../sql/analyze.js";
 import { classify } from "../sql/classify.js";
 import { loadParser } from "../sql/parser.js";
@@ -46,7 +46,7 @@ export async function loadSeeds(
 }
 
 function loadSql(seed: SeedFile, serverVersion: number): LoadedSeed {
-  const source = readFileSync(seed.file, "utf8");
+  const source = readSourceText(seed.file);
   const script: SqlScript = { kind: "sql", sql: source, file: seed.file, source, offset: 0 };
   const { statements } = splitSql(source, { file: seed.file });
   const analyzed = statements.map((s) => ({ ...s, facts: classify(s, serverVersion) }));

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { PitstopError } from "../core/errors.js";
+import { fileSystemError, PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
-import { compareVersions } from "../core/version.js";
+import { compareVersions, fitsBigint, MAX_VERSION } from "../core/version.js";
 import { isCodeMigrationFile, loadCodeMigrations } from "./formats/code.js";
 import { dbmateFormat } from "./formats/dbmate.js";
 import {
@@ -14,6 +14,7 @@ import {
 import { golangMigrateFormat } from "./formats/golang-migrate.js";
 import { gooseFormat } from "./formats/goose.js";
 import { pitstopFormat } from "./formats/pitstop.js";
+import { readSourceText } from "./read-text.js";
 import type { MigrationSource } from "./source.js";
 
 export const DEFAULT_MIGRATIONS_DIR = "migrations";
@@ -83,9 +84,16 @@ export function scanMigrationFolder(
         exitCode: 2,
       });
     }
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") {
+      throw new PitstopError("NO_MIGRATIONS_DIR", `migrations folder ${dir} is a file`, {
+        hint: "Point --dir (PITSTOP_DIR, or `dir` in the config) at the folder that holds the migrations.",
+        exitCode: 2,
+      });
+    }
+    throw fileSystemError(error) ?? error;
   }
   entries.sort();
+  checkExtensions(dir, entries);
   const goMigration = entries.find(
     (name) => /^\d+_.*\.go$/.test(name) && !name.endsWith("_test.go"),
   );
@@ -102,11 +110,23 @@ export function scanMigrationFolder(
     .filter((name) => name.endsWith(".sql"))
     .map((name) => {
       const path = join(dir, name);
-      return { name, path, text: readFileSync(path, "utf8") };
+      return { name, path, text: readSourceText(path) };
     });
   const codeFiles = entries.filter(isCodeMigrationFile).map((name) => join(dir, name));
   const format = options.format ?? detectFormat(dir, sqlFiles);
   return { format, sqlFiles, codeFiles };
+}
+
+/** `001_a.SQL` would be skipped without a word: ask for the lower-case extension. */
+function checkExtensions(dir: string, entries: readonly string[]): void {
+  const odd = entries.find((name) => /\.sql$/i.test(name) && !name.endsWith(".sql"));
+  if (odd) {
+    throw new PitstopError(
+      "MIGRATION_NAME",
+      `${join(dir, odd)}: the extension must be lower-case .sql to be read as a migration`,
+      { hint: `Rename it to ${odd.replace(/\.sql$/i, ".sql")}.` },
+    );
+  }
 }
 
 export async function readMigrationFolder(
@@ -127,6 +147,15 @@ export async function readMigrationFolder(
 function checkUniqueCanonical(dir: string, migrations: Migration[]): void {
   const seen = new Map<string, Migration>();
   for (const m of migrations) {
+    if (!fitsBigint(m.version)) {
+      throw new PitstopError(
+        "MIGRATION_NAME",
+        `${m.up.file}: version ${m.versionText} is larger than the history table can hold (a bigint, at most ${MAX_VERSION})`,
+        {
+          hint: "Use a shorter version: a 14-digit timestamp (`pitstop create` writes one) or a sequence number.",
+        },
+      );
+    }
     const other = seen.get(m.version);
     if (other) {
       throw new PitstopError(

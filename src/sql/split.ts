@@ -133,7 +133,9 @@ function checkMeta(meta: Region, sql: string, options: SplitOptions): void {
 function syntaxError(error: unknown, sql: string, options: SplitOptions): PitstopError {
   const details = (error as { sqlDetails?: { cursorPosition?: number; message?: string } })
     .sqlDetails;
-  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+  const message = clipQuotes(
+    details?.message ?? (error instanceof Error ? error.message : String(error)),
+  );
   // Unlike stmt_location (bytes), PostgreSQL reports error positions in characters.
   const charPos = details?.cursorPosition ?? 0;
   const at = (options.offset ?? 0) + Math.min(charPos, sql.length);
@@ -147,6 +149,11 @@ function syntaxError(error: unknown, sql: string, options: SplitOptions): Pitsto
     hint: "Fix the SQL at the caret; nothing was run. pitstop checks every file with the PostgreSQL 18 parser before applying any.",
     cause: error,
   });
+}
+
+/** `at or near "<a 20 MB literal>"`: quoted text in a message, cut to a readable length. */
+function clipQuotes(message: string): string {
+  return message.replace(/"([^"]{60})[^"]+"/g, '"$1…"');
 }
 
 const scriptSplits = new WeakMap<SqlScript, SplitResult>();

@@ -78,15 +78,28 @@ export function codeFrame(
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const content = index.lineText(n).replace(/\t/g, "  ");
+    const raw = index.lineText(n);
+    const { text: content, caret } = clip(raw, n === line ? column - 1 : 0);
     out.push(`${n === line ? ">" : " "} ${String(n).padStart(width)} | ${content}`);
-    if (n === line) {
-      const prefix = index
-        .lineText(n)
-        .slice(0, column - 1)
-        .replace(/\t/g, "  ");
-      out.push(`  ${" ".repeat(width)} | ${" ".repeat(prefix.length)}^`);
-    }
+    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(caret)}^`);
   }
   return out.join("\n");
+}
+
+/** Characters of a line shown in a frame; a longer line is cut around the caret. */
+export const FRAME_LINE_WIDTH = 160;
+
+/** A line for a frame (tabs as two spaces, cut to `FRAME_LINE_WIDTH`) and the caret's place in it. */
+function clip(line: string, at: number): { text: string; caret: number } {
+  const detab = (t: string) => t.replace(/\t/g, "  ");
+  if (line.length <= FRAME_LINE_WIDTH)
+    return { text: detab(line), caret: detab(line.slice(0, at)).length };
+  const start = Math.max(0, Math.min(at - FRAME_LINE_WIDTH / 2, line.length - FRAME_LINE_WIDTH));
+  const end = start + FRAME_LINE_WIDTH;
+  const head = start > 0 ? "…" : "";
+  const tail = end < line.length ? "…" : "";
+  return {
+    text: `${head}${detab(line.slice(start, end))}${tail}`,
+    caret: head.length + detab(line.slice(start, at)).length,
+  };
 }

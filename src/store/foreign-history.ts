@@ -34,20 +34,27 @@ export function classifyTable(columns: readonly Column[]): ForeignTool | undefin
 }
 
 /**
- * The other tools' history tables on the search path (or the ones named), in
- * one round trip.
+ * The other tools' history tables: the ones named (looked up on the search
+ * path, `schema.table` for another schema), or by default every table with
+ * a known tool's name in any schema (dbmate's `--migrations-table
+ * tools.schema_migrations` too), in one round trip.
  */
 export async function findForeignHistory(
   db: Queryable,
-  tables: readonly string[] = FOREIGN_TABLES,
+  tables?: readonly string[],
 ): Promise<ForeignTable[]> {
+  const which =
+    tables === undefined
+      ? `c.relkind IN ('r', 'p') AND c.relname = ANY($1::text[])
+         AND c.relnamespace NOT IN (SELECT oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'information_schema') OR nspname LIKE 'pg\\_%')`
+      : "c.oid IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t)";
   const { rows } = await db.query<{ name: string; columns: Column[] | string }>(
     `SELECT c.oid::regclass::text AS name,
             json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum) AS columns
        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      WHERE c.oid IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t)
+      WHERE ${which}
       GROUP BY c.oid ORDER BY 1`,
-    [tables],
+    [tables ?? FOREIGN_TABLES],
   );
   const found: ForeignTable[] = [];
   for (const r of rows) {

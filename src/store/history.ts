@@ -1,5 +1,6 @@
+import { PitstopError } from "../core/errors.js";
 import type { HistoryRecord, HistoryState, Migration } from "../core/migration.js";
-import type { Queryable } from "../driver/driver.js";
+import { DatabaseError, type Queryable } from "../driver/driver.js";
 import { quoteIdent, quoteLiteral, versionLiteral } from "./sql-text.js";
 
 export const DEFAULT_HISTORY_SCHEMA = "public";
@@ -67,9 +68,13 @@ interface Row {
 }
 
 export async function readHistory(db: Queryable, h: HistoryTable): Promise<HistoryRecord[]> {
-  const { rows } = await db.query<Row>(
-    `SELECT version::text AS version, name, checksum, state, applied_at, duration_ms, progress, error FROM ${qualifiedName(h)} ORDER BY version`,
-  );
+  const { rows } = await db
+    .query<Row>(
+      `SELECT version::text AS version, name, checksum, state, applied_at, duration_ms, progress, error FROM ${qualifiedName(h)} ORDER BY version`,
+    )
+    .catch((error: unknown) => {
+      throw notAHistoryTable(error, h);
+    });
   return rows.map((r) => ({
     version: r.version,
     name: r.name,
@@ -80,6 +85,19 @@ export async function readHistory(db: Queryable, h: HistoryTable): Promise<Histo
     progress: r.progress,
     error: r.error,
   }));
+}
+
+/** A table of that name exists, but it is the application's, not pitstop's history. */
+function notAHistoryTable(error: unknown, h: HistoryTable): unknown {
+  if (!(error instanceof DatabaseError) || error.code !== "42703") return error;
+  return new PitstopError(
+    "NOT_A_HISTORY_TABLE",
+    `${qualifiedName(h)} exists but is not a pitstop history table (${error.message})`,
+    {
+      hint: "--table (PITSTOP_TABLE, history.table in the config) names the table pitstop keeps its history in: choose a name no other table has, or leave it out for pitstop_migrations.",
+      cause: error,
+    },
+  );
 }
 
 /** Server-side milliseconds since the transaction began. */

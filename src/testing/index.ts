@@ -26,6 +26,7 @@ export {
   closeTestDatabases,
   createTestDatabase,
   DEFAULT_POOL_SIZE,
+  prepareTestDatabases,
   type TestDatabase,
 } from "./test-database.js";
 export {

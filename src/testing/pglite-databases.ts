@@ -16,6 +16,13 @@ export type PGliteIsolation = "transaction" | "snapshot";
 const BUILD_LOCK_TIMEOUT_MS = 10 * 60_000;
 const TX_SETTING = "pitstop.test_tx";
 
+/**
+ * Warm instances unused this long are closed: PGlite's own timers would
+ * otherwise keep a script (or a test runner without teardown) from exiting.
+ * Tests run back to back far closer together than this.
+ */
+export const IDLE_CLOSE_MS = 3_000;
+
 export interface PGliteDatabase {
   readonly db: Driver;
   readonly pglite: PGlite;
@@ -48,12 +55,61 @@ export class PGliteDatabases {
   readonly #spare = new Map<string, Promise<Instance>>();
   /** Every instance handed out and not closed yet: PGlite's timers keep the process alive. */
   readonly #open = new Set<PGlite>();
+  /** Databases handed out and not released yet. */
+  #inUse = 0;
+  #idleTimer: NodeJS.Timeout | undefined;
 
   constructor(cacheDir: string) {
     this.#cacheDir = cacheDir;
   }
 
   async create(recipe: Recipe, isolation: PGliteIsolation): Promise<PGliteDatabase> {
+    this.#inUse++;
+    clearTimeout(this.#idleTimer);
+    try {
+      const made = await this.#create(recipe, isolation);
+      let released = false;
+      return {
+        ...made,
+        release: async () => {
+          if (released) return;
+          released = true;
+          try {
+            await made.release();
+          } finally {
+            this.#done();
+          }
+        },
+      };
+    } catch (error) {
+      this.#done();
+      throw error;
+    }
+  }
+
+  #done(): void {
+    if (--this.#inUse > 0) return;
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
+      if (this.#inUse === 0) void this.#closeIdle();
+    }, IDLE_CLOSE_MS).unref();
+  }
+
+  /** Closes the instances kept for later (not those in use); the snapshots stay in memory. */
+  async #closeIdle(): Promise<void> {
+    const idle = [...this.#idle.values()].flat().map((i) => i.pglite);
+    this.#idle.clear();
+    const pending = [...this.#preloaded.values(), ...this.#spare.values()];
+    this.#preloaded.clear();
+    this.#spare.clear();
+    for (const p of pending) {
+      const instance = await p.catch(() => undefined);
+      if (instance) idle.push(instance.pglite);
+    }
+    await Promise.all(idle.map((pglite) => this.#close(pglite)));
+  }
+
+  async #create(recipe: Recipe, isolation: PGliteIsolation): Promise<PGliteDatabase> {
     const snapshot = await this.#snapshot(recipe);
     if (isolation === "snapshot") return this.#ownInstance(recipe, snapshot);
     const idle = this.#idle.get(recipe.checksum) ?? [];

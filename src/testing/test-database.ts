@@ -125,6 +125,26 @@ export async function createTestDatabase(
 }
 
 /**
+ * Builds what `createTestDatabase(options)` starts from (the migrated PGlite
+ * snapshot, cached on disk; or the template database on a server) before the
+ * tests run, so the first test does not spend its timeout (vitest: 5 s) on
+ * it. Call it in vitest's `globalSetup` with the options the tests use.
+ *
+ * @example
+ * // test/global-setup.ts (vitest.config.ts: test.globalSetup: ["test/global-setup.ts"])
+ * import { prepareTestDatabases } from "pg-pitstop/testing";
+ * export default () => prepareTestDatabases({ migrations: "migrations" });
+ */
+export async function prepareTestDatabases(options: CreateTestDatabaseOptions): Promise<void> {
+  try {
+    const t = await createTestDatabase(options);
+    await t.drop();
+  } finally {
+    await closeTestDatabases();
+  }
+}
+
+/**
  * Closes the server connections and PGlite instances this process keeps for
  * test databases. Vitest needs no call (it ends its workers); call it in an
  * `after()` hook of runners that wait for the process to go idle.

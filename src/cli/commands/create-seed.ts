@@ -5,13 +5,17 @@ import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
 const SQL_TEMPLATE = `-- Seed: runs in a transaction, in file-name order, each time \`pitstop seed\` runs.
--- Keep it idempotent: upsert (ON CONFLICT), so running it again changes nothing.
+-- Keep it idempotent: insert with ON CONFLICT and update only what differs, so
+-- running it again changes nothing (\`pitstop seed\` then reports 0 rows).
 -- \`pitstop seed --reset\` empties the tables this file inserts into first.
-
-INSERT INTO roles (name, description) VALUES
-  ('admin', 'Can do everything'),
-  ('member', 'Can use the app')
-ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description;
+--
+-- For example, once a migration has created a roles table:
+--
+-- INSERT INTO roles (name, description) VALUES
+--   ('admin', 'Can do everything'),
+--   ('member', 'Can use the app')
+-- ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description
+--   WHERE roles.description IS DISTINCT FROM EXCLUDED.description;
 `;
 
 const TS_TEMPLATE = `import type { SeedContext, SeedDb } from "pg-pitstop";
@@ -19,14 +23,19 @@ const TS_TEMPLATE = `import type { SeedContext, SeedDb } from "pg-pitstop";
 // What \`pitstop seed --reset\` empties before seeding.
 export const tables = ["users"];
 
-// Runs in a transaction, in file-name order. Keep it idempotent (upserts), and
-// read secrets from the environment (or .env), never from files in git.
+// Runs in a transaction, in file-name order. Keep it idempotent (upserts that
+// update only what differs), and read secrets from the environment (or .env),
+// never from files in git.
 export async function seed(db: SeedDb, ctx: SeedContext) {
   const email = ctx.env.ADMIN_EMAIL;
-  if (!email) throw new Error("set ADMIN_EMAIL to create the first admin user");
+  if (!email) {
+    ctx.log("ADMIN_EMAIL is not set: no admin user to create");
+    return;
+  }
+  // Needs a users (email unique, role) table from a migration.
   await db.query(
     \`INSERT INTO users (email, role) VALUES ($1, 'admin')
-     ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role\`,
+     ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role WHERE users.role <> EXCLUDED.role\`,
     [email],
   );
   ctx.log(\`admin user \${email}\`);

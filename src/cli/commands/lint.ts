@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { PitstopError, UsageError } from "../../core/errors.js";
@@ -10,6 +10,7 @@ import type { Finding } from "../../lint/types.js";
 import { DEFAULT_DDL_LOCK_TIMEOUT_MS } from "../../runner/run.js";
 import { directorySource } from "../../source/directory.js";
 import { parseFileName, parseSections } from "../../source/formats/pitstop.js";
+import { readSourceText } from "../../source/read-text.js";
 import { isParserLoaded, loadParser } from "../../sql/parser.js";
 import { withMigrator } from "../context.js";
 import type { Output } from "../output.js";
@@ -137,7 +138,7 @@ async function lintTarget(
   parserReady: Promise<unknown>,
 ): Promise<{ findings: readonly Finding[]; checked: number }> {
   if (target.kind === "file") {
-    const source = readFileSync(target.file, "utf8");
+    const source = readSourceText(target.file);
     const { up } = parseSections(source, target.file, target.file.endsWith(".down.sql"));
     await parserReady;
     return { findings: lintScript(up, options), checked: 1 };

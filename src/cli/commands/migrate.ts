@@ -109,6 +109,7 @@ class Reporter {
   readonly #out: Output;
   readonly #dryRun: boolean;
   #started: number | undefined;
+  #historyCreated: string | undefined;
 
   constructor(out: Output, dryRun: boolean) {
     this.#out = out;
@@ -129,9 +130,12 @@ class Reporter {
         out.notice(lockerNotice(e.locker));
         break;
       case "history-created":
-        if (!this.#dryRun) out.notice(`Created the history table ${e.table}.`);
+        // Said once a migration starts (or the run ends well): before a refusal
+        // ("nothing was applied") it would read as if something had been.
+        if (!this.#dryRun) this.#historyCreated = e.table;
         break;
       case "migration-start": {
+        this.#flushHistoryCreated();
         this.#started ??= performance.now();
         const id = migrationId(e.migration);
         if (e.resumeFrom > 0)
@@ -197,7 +201,14 @@ class Reporter {
     }
   }
 
+  #flushHistoryCreated(): void {
+    if (this.#historyCreated === undefined) return;
+    this.#out.notice(`Created the history table ${this.#historyCreated}.`);
+    this.#historyCreated = undefined;
+  }
+
   summary(result: RunResult, c: MigrateCommand): void {
+    this.#flushHistoryCreated();
     const out = this.#out;
     const at = result.current ? `version ${result.current}` : "no migrations applied";
     if (this.#dryRun) {

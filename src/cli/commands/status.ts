@@ -55,10 +55,10 @@ function printStatus(out: Output, r: StatusReport, dir: string): void {
   for (const p of r.problems) out.warn(p);
 }
 
-/** `version`: the version the database is at (0 when nothing is applied). */
+/** `version`: the version the database is at (JSON `null`, or a sentence, when nothing is applied). */
 export async function runVersion(settings: Settings, out: Output): Promise<number> {
   const version = await withMigrator(settings, out, {}, ({ migrator }) => migrator.version());
   if (out.json) out.data({ version: version ?? null });
-  else process.stdout.write(`${version ?? "0"}\n`);
+  else process.stdout.write(version ? `${version}\n` : "No migrations applied.\n");
   return 0;
 }

@@ -1,5 +1,6 @@
 import { PitstopError } from "../../core/errors.js";
 import type { Migration, SqlScript } from "../../core/migration.js";
+import { splitSql } from "../../sql/split.js";
 import { LineIndex } from "../../sql/text.js";
 import {
   type MigrationFormat,
@@ -113,6 +114,25 @@ function badName(file: SqlFile): PitstopError {
   return notThisFormat(file, "dbmate", "not a dbmate file name (<version>_<name>.sql)");
 }
 
+/**
+ * dbmate sends a `transaction:false` block as one query: PostgreSQL runs its
+ * statements in one implicit transaction, where CREATE INDEX CONCURRENTLY
+ * and the like fail. The parser must be loaded.
+ */
+function oneQueryWarning(
+  name: string,
+  section: string,
+  sql: string | undefined,
+  transaction: boolean,
+): string[] {
+  if (transaction || sql === undefined) return [];
+  const n = splitSql(sql).statements.length;
+  if (n < 2) return [];
+  return [
+    `${name}: its ${section} block is transaction:false with ${n} statements; dbmate sends such a block as one query, which PostgreSQL runs in one implicit transaction (CREATE INDEX CONCURRENTLY fails there): split it into one migration per statement before running it with dbmate`,
+  ];
+}
+
 export const dbmateFormat: MigrationFormat = {
   name: "dbmate",
   read: (files) =>
@@ -130,12 +150,17 @@ export const dbmateFormat: MigrationFormat = {
         down: down === "" ? undefined : down,
         upTransaction: d.up.transaction,
         downTransaction: d.down?.transaction ?? true,
+        header: file.text.slice(0, d.up.directive),
       };
     }),
   write(m) {
     const opt = (tx: boolean) => (tx ? "" : " transaction:false");
-    const text = `-- migrate:up${opt(m.upTransaction)}\n${m.up}\n-- migrate:down${opt(m.downTransaction)}\n${m.down ?? ""}`;
+    const text = `${m.header ?? ""}-- migrate:up${opt(m.upTransaction)}\n${m.up}\n-- migrate:down${opt(m.downTransaction)}\n${m.down ?? ""}`;
     const name = m.name ? `${m.versionText}_${m.name}.sql` : `${m.versionText}.sql`;
-    return { files: [{ name, text }], warnings: [] };
+    const warnings = [
+      ...oneQueryWarning(name, "up", m.up, m.upTransaction),
+      ...oneQueryWarning(name, "down", m.down, m.downTransaction),
+    ];
+    return { files: [{ name, text }], warnings };
   },
 };

@@ -27,6 +27,8 @@ export interface PortableMigration {
   /** `false`: the file asks to run without a transaction. */
   readonly upTransaction: boolean;
   readonly downTransaction: boolean;
+  /** Comment lines above the file's first marker (a header), kept as they are; "" for none. */
+  readonly header?: string;
 }
 
 export interface WrittenFile {
@@ -98,6 +100,7 @@ export function detectFormat(dir: string, files: readonly SqlFile[]): FormatName
     kinds.every((k) => READERS[k.kind].includes(format)),
   );
   if (candidates.includes("golang-migrate")) return "golang-migrate";
+  refuseStrayPlainFiles(dir, kinds);
   if (candidates.length > 0) return candidates[0]!;
   // No format reads them all: the most common one wins, the first file it cannot read is named.
   const votes = new Map<FormatName, number>();
@@ -113,6 +116,25 @@ export function detectFormat(dir: string, files: readonly SqlFile[]): FormatName
     `${odd.file.path} is ${KIND_LABEL[odd.kind]}, but ${dir}/ is in ${format} format (like ${example.file.path}); a folder holds one format`,
     {
       hint: `Rewrite or move ${odd.file.name}, or read the folder as one format with --format (pitstop convert rewrites a folder).`,
+      exitCode: 2,
+    },
+  );
+}
+
+/**
+ * `.up.sql`/`.down.sql` pairs beside plain files without markers: pitstop's
+ * format could read them all, but such a folder is golang-migrate's with a
+ * stray file (`2_b_up.sql`), which would run whole as an up. Name them all.
+ */
+function refuseStrayPlainFiles(dir: string, kinds: readonly { file: SqlFile; kind: FileKind }[]) {
+  if (kinds.some((k) => k.kind === "pitstop") || !kinds.some((k) => k.kind === "pair")) return;
+  const stray = kinds.filter((k) => k.kind === "plain").map((k) => k.file.path);
+  if (stray.length === 0) return;
+  throw new PitstopError(
+    "MIXED_FORMATS",
+    `${dir}/ holds golang-migrate .up.sql/.down.sql pairs and ${stray.length} file(s) that are not: ${stray.join(", ")}`,
+    {
+      hint: "Rename each to <version>_<title>.up.sql or .down.sql (or move it out of the folder); if the folder is in pitstop's format, say so with --format pitstop.",
       exitCode: 2,
     },
   );

@@ -46,9 +46,17 @@ function readGroup(group: FileGroup): Migration {
   return sqlMigration(group.name, whole(group.up), group.down ? whole(group.down) : undefined);
 }
 
+/** golang-migrate reverts a migration without a `.down.sql` file by running nothing: so does pitstop. */
+function readRunnable(group: FileGroup): Migration {
+  const m = readGroup(group);
+  if (m.down) return m;
+  const path = group.up!.path.replace(/\.up\.sql$/, ".down.sql");
+  return { ...m, down: { kind: "sql", sql: "", file: path, source: "", offset: 0 } };
+}
+
 export const golangMigrateFormat: MigrationFormat = {
   name: "golang-migrate",
-  read: (files) => groupFiles(files, parseGolangMigrateName, badName).map(readGroup),
+  read: (files) => groupFiles(files, parseGolangMigrateName, badName).map(readRunnable),
   portable: (files) =>
     groupFiles(files, parseGolangMigrateName, badName).map((group): PortableMigration => {
       const m = readGroup(group);
@@ -63,7 +71,8 @@ export const golangMigrateFormat: MigrationFormat = {
     }),
   write(m) {
     const base = `${m.versionText}_${m.name}`;
-    const files = [{ name: `${base}.up.sql`, text: m.up }];
+    // golang-migrate has no markers: a header stays at the top of the up file.
+    const files = [{ name: `${base}.up.sql`, text: `${m.header ?? ""}${m.up}` }];
     if (m.down !== undefined) files.push({ name: `${base}.down.sql`, text: m.down });
     const warnings =
       m.upTransaction && m.downTransaction

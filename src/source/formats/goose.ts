@@ -229,9 +229,10 @@ function readFile(file: SqlFile, name: ParsedName, env: NodeJS.ProcessEnv): Migr
   const { text, map } = substituted(file, g, env);
   const upEnd = map(g.upEnd);
   const up = script(text, file.path, map(g.upStart), upEnd, g.noTransaction);
+  // No `-- +goose Down`: goose reverts such a file by running nothing, so does pitstop.
   const down =
     g.downStart === undefined
-      ? undefined
+      ? script(text, file.path, text.length, text.length, g.noTransaction)
       : script(text, file.path, map(g.downStart), text.length, g.noTransaction);
   return {
     version: canonicalVersion(name.versionText),
@@ -323,6 +324,7 @@ export const gooseFormat: MigrationFormat = {
           g.downStart === undefined ? undefined : plainSection(g, g.downStart, file.text.length),
         upTransaction: !g.noTransaction,
         downTransaction: !g.noTransaction,
+        header: file.text.slice(0, g.lines.find((l) => l.annotation !== undefined)?.start ?? 0),
       };
     }),
   write(m) {
@@ -333,7 +335,7 @@ export const gooseFormat: MigrationFormat = {
         `${m.versionText}_${m.name}: goose's NO TRANSACTION covers the whole file; written for both up and down`,
       );
     }
-    let text = `${noTx ? "-- +goose NO TRANSACTION\n" : ""}-- +goose Up\n${annotateStatements(m.up)}`;
+    let text = `${m.header ?? ""}${noTx ? "-- +goose NO TRANSACTION\n" : ""}-- +goose Up\n${annotateStatements(m.up)}`;
     if (m.down !== undefined) text += `\n-- +goose Down\n${annotateStatements(m.down)}`;
     return { files: [{ name: `${m.versionText}_${m.name}.sql`, text }], warnings };
   },

@@ -32,6 +32,14 @@ export function parseFileName(fileName: string): ParsedName | undefined {
 
 const MARKER = /^--[ \t]*\+(up|down)\b([^\n]*)$/gim;
 
+/**
+ * Lines that look like a section marker but are not one: `-- down`, `-- + down`,
+ * `--down:`, an indented `  -- +down`, `-- +dwon`. Read as SQL comments they
+ * would put the down script into `up`, so they are refused.
+ */
+const NEAR_MARKER =
+  /^[ \t]*--+[ \t]*\+?[ \t]*(?:up|down)\b[ \t]*:?[ \t]*(?:no-transaction|transaction:[ \t]*false)?[ \t]*\r?$|^[ \t]*--[ \t]*\+[a-z]\w*/gim;
+
 interface Section {
   direction: "up" | "down";
   /** Offset of the first character after the marker line. */
@@ -53,6 +61,7 @@ export function parseSections(
 ): { up: SqlScript; down: SqlScript | undefined } {
   const sections: Section[] = [];
   const lines = new LineIndex(source);
+  checkNearMarkers(source, file, lines);
   for (const m of source.matchAll(MARKER)) {
     const markerStart = m.index;
     const newline = source.indexOf("\n", markerStart);
@@ -104,6 +113,25 @@ export function parseSections(
     up: script(source, file, up.start, end(up), up.options),
     down: down ? script(source, file, down.start, end(down), down.options) : undefined,
   };
+}
+
+function checkNearMarkers(source: string, file: string, lines: LineIndex): void {
+  for (const m of source.matchAll(NEAR_MARKER)) {
+    const text = m[0].trim();
+    if (/^--[ \t]*\+(up|down)\b/i.test(m[0])) continue;
+    const line = lines.locate(m.index).line;
+    const direction = /down/i.test(text) ? "down" : /up/i.test(text) ? "up" : undefined;
+    throw new PitstopError(
+      "MIGRATION_FORMAT",
+      `${file}:${line}:1: \`${text.slice(0, 60)}\` looks like a section marker but is not one`,
+      {
+        location: { file, line, column: 1 },
+        hint: direction
+          ? `Write it as \`-- +${direction}\` at the start of the line (a comment that is not a marker must not be just "${direction}").`
+          : "The markers are `-- +up` and `-- +down` (optionally followed by no-transaction); a comment must not start with `-- +`.",
+      },
+    );
+  }
 }
 
 function script(
@@ -209,6 +237,15 @@ function readGroup(group: FileGroup): Migration {
   return sqlMigration(parseFileName(group.up.name)!, up, down);
 }
 
+/** Comment lines above the first marker of a file with sections. */
+function headerOf(file: SqlFile | undefined): string {
+  if (!file) return "";
+  MARKER.lastIndex = 0;
+  const first = MARKER.exec(file.text);
+  MARKER.lastIndex = 0;
+  return first ? file.text.slice(0, first.index) : "";
+}
+
 function portableGroup(group: FileGroup): PortableMigration {
   const m = readGroup(group);
   const text = (s: SqlScript | undefined) => (s ? tidySection(s.sql) : undefined);
@@ -221,6 +258,7 @@ function portableGroup(group: FileGroup): PortableMigration {
     down: text(down),
     upTransaction: up.transaction !== false,
     downTransaction: down?.transaction !== false,
+    header: headerOf(group.single ?? group.up),
   };
 }
 
@@ -231,7 +269,7 @@ export const pitstopFormat: MigrationFormat = {
   portable: (files) => groupFiles(files, parseFileName, pitstopName).map(portableGroup),
   write(m) {
     const noTx = (tx: boolean) => (tx ? "" : " no-transaction");
-    let text = `-- +up${noTx(m.upTransaction)}\n${m.up}`;
+    let text = `${m.header ?? ""}-- +up${noTx(m.upTransaction)}\n${m.up}`;
     if (m.down !== undefined) text += `\n-- +down${noTx(m.downTransaction)}\n${m.down}`;
     return { files: [{ name: `${migrationId(m)}.sql`, text }], warnings: [] };
   },
