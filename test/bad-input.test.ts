@@ -89,9 +89,10 @@ describeEachDriver("bad input against a database", (ctx) => {
   it("a session setting changed by one migration does not leak into the next", async () => {
     const driver = await ctx.newDriver();
     const { dir } = migrationsDir({
-      // What pg_dump writes at the top of a dump.
+      // What pg_dump writes at the top of a dump; then a setting that, leaked, makes every
+      // later transaction read-only (a timing-free way to see a leak).
       "001_dump.sql":
-        "-- +up\nSELECT pg_catalog.set_config('search_path', '', false);\nSET statement_timeout = 1;\nCREATE TABLE public.a (id int);\n",
+        "-- +up\nSELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.a (id int);\nSELECT set_config('default_transaction_read_only', 'on', false);\n",
       "002_b.sql": "-- +up\nCREATE TABLE b (id int);\nSELECT pg_sleep(0.01);\n",
       // Steps mode (no transaction): a session-level SET there must not leak either.
       "003_c.sql":
