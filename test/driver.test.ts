@@ -76,6 +76,11 @@ describe.runIf(enabledTestDrivers().includes("pg"))("pg driver", () => {
   });
 
   it("reports a missing database as CONNECTION with a hint to create it", async () => {
+    // A connection that worked first: sslmode=prefer then remembers that this server
+    // takes plain connections and tries that first (the case that hid the real error).
+    const working = await createPgDriver({ url: adminUrl() });
+    await working.exec("SELECT 1");
+    await working.close();
     const url = new URL(adminUrl());
     url.password = ENCODED_PASSWORD;
     url.pathname = "/no_such_database";

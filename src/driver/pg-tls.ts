@@ -336,6 +336,7 @@ export async function connectWithFallback<C extends Connectable>(
   const order = plan.attempts
     .map((_, i) => i)
     .sort((a, b) => (b === first ? 1 : 0) - (a === first ? 1 : 0));
+  let earlier: unknown;
   for (const [n, i] of order.entries()) {
     const client = open(plan.attempts[i]);
     try {
@@ -344,10 +345,18 @@ export async function connectWithFallback<C extends Connectable>(
       return client;
     } catch (error) {
       client.end().catch(() => {});
-      if (n + 1 >= order.length || isNetworkFailure(error)) throw error;
+      if (isNetworkFailure(error)) throw error;
+      // The remembered transport reached the server and failed for another reason (a
+      // missing database, a password): the other one's "no TLS here" would hide it.
+      if (n + 1 >= order.length) throw earlier !== undefined && refusedTls(error) ? earlier : error;
+      earlier = error;
     }
   }
   throw new Error("no connection attempt to make");
+}
+
+function refusedTls(error: unknown): boolean {
+  return error instanceof Error && /server does not support SSL/i.test(error.message);
 }
 
 const NETWORK_CODES = new Set([
