@@ -503,9 +503,10 @@ export class Migrator {
         exists: boolean;
         v: string;
         foreign: boolean;
+        search_path: string;
         watch?: string | null;
       }>(
-        `SELECT ${tryLock} AS locked, ${direct} AS direct, pg_backend_pid() AS pid, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v, ${FOREIGN_CHECK} AS foreign${watchClient}`,
+        `SELECT ${tryLock} AS locked, ${direct} AS direct, pg_backend_pid() AS pid, to_regclass($2) IS NOT NULL AS exists, current_setting('server_version_num') AS v, ${FOREIGN_CHECK} AS foreign, current_setting('search_path') AS search_path${watchClient}`,
         [key, qualifiedName(this.#history), session.announcedPid ?? null],
       );
       const first = rows[0]!;
@@ -550,6 +551,7 @@ export class Migrator {
         return await fn(session, migrations, history, Number(first.v), {
           fence: locker,
           pooled: pooler !== undefined,
+          searchPath: first.search_path,
           info,
         });
       } finally {
@@ -592,11 +594,7 @@ export class Migrator {
             }),
           }
         : {}),
-      // Behind a pooler nothing is set on the session, so nothing is set again.
-      sessionReset:
-        o.driver.dialect === "postgres" && serverVersion >= 140000 && !held.pooled
-          ? `${DEFAULT_SESSION_RESET}\n${WATCH_CLIENT};`
-          : DEFAULT_SESSION_RESET,
+      sessionReset: sessionReset(o.driver.dialect, serverVersion, held),
     };
   }
 }
@@ -607,6 +605,8 @@ interface HeldLock {
   /** A pooler is between us and the server: settings only as SET LOCAL. */
   readonly pooled: boolean;
   readonly info: LockerInfo;
+  /** The session's search_path when the run began (a fleet tenant's schema, a caller's setting). */
+  readonly searchPath: string;
 }
 
 /**
@@ -622,6 +622,21 @@ async function detectPooler(
   const { rows } = await session.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
   const second = rows[0]!.pid;
   return { announcedPid, backendPids: [firstPid, second], transactionPooling: second !== firstPid };
+}
+
+/**
+ * After each migration: back to the session as the run found it. RESET ALL
+ * goes to the server's defaults, so what the session had before the run (a
+ * fleet tenant's search_path) and pitstop's own setting are made again;
+ * behind a pooler nothing is set on a session, so nothing is set again.
+ */
+function sessionReset(dialect: Driver["dialect"], serverVersion: number, held: HeldLock): string {
+  if (held.pooled) return DEFAULT_SESSION_RESET;
+  return [
+    DEFAULT_SESSION_RESET,
+    `SELECT set_config('search_path', ${quoteLiteral(held.searchPath)}, false);`,
+    ...(dialect === "postgres" && serverVersion >= 140000 ? [`${WATCH_CLIENT};`] : []),
+  ].join("\n");
 }
 
 /** Set on the session with the lock, and again after each migration's session reset. */
