@@ -12,11 +12,11 @@ import type { MigrationSource } from "../source/source.js";
 import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { extensionsCreated, loadSchema, readSchema, type SchemaFile } from "./load.js";
+import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
 import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
 
-export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions"> {
+export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
   /** Schemas and objects to compare (default: all but system schemas). */
   readonly filter?: SchemaFilterOptions;
   /** The history table, never part of a schema (default `public.pitstop_migrations`). */
@@ -109,7 +109,26 @@ export async function planApply(
       const plan = diff(renamed, to);
       return { from: live, to, plan: { ...plan, statements: [...renames.up, ...plan.statements] } };
     },
+    options.devUrl ? [] : rolesOf(live),
   );
+}
+
+/** Roles the database's grants and policies name (the scratch copy of its schema needs them). */
+function rolesOf(model: SchemaModel): string[] {
+  const roles = new Set<string>();
+  const lists = [
+    model.schemas,
+    model.types,
+    model.sequences,
+    model.tables,
+    model.views,
+    model.functions,
+  ] as unknown as readonly (readonly { grants?: readonly { grantee: string }[] }[])[];
+  for (const list of lists)
+    for (const o of list) for (const g of o.grants ?? []) roles.add(g.grantee);
+  for (const p of model.policies) for (const r of p.roles) roles.add(r);
+  roles.delete("PUBLIC");
+  return [...roles].sort();
 }
 
 /**
@@ -168,12 +187,14 @@ async function withScratch<T>(
   options: DeclarativeOptions,
   inputs: ReturnType<typeof splitSql>[],
   fn: (scratch: Scratch) => Promise<T>,
+  extraRoles: readonly string[] = [],
 ): Promise<T> {
   const extensions = options.devUrl ? [] : extensionsCreated(inputs);
   const scratch = await openScratch({
     ...(options.devUrl ? { devUrl: options.devUrl } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     extensions,
+    roles: [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])],
   });
   try {
     return await fn(scratch);

@@ -23,6 +23,12 @@ export interface ScratchOptions {
   readonly cacheDir?: string;
   /** Extensions the inputs create (PGlite loads their code at start). */
   readonly extensions?: readonly string[];
+  /**
+   * Roles the inputs grant to or name in policies: created (NOLOGIN) in a
+   * PGlite scratch database, which starts with none. A server scratch has
+   * the server's roles.
+   */
+  readonly roles?: readonly string[];
 }
 
 /** An empty database to load schemas into, thrown away on `close()`. */
@@ -58,12 +64,14 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
   const open = async (): Promise<Driver> => {
     const dataDir = path.join(root, `db${++copies}`);
     fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
-    return createPGliteDriver({
+    const db = await createPGliteDriver({
       dataDir,
       ...(options.extensions && options.extensions.length > 0
         ? { extensions: options.extensions }
         : {}),
     });
+    if (options.roles && options.roles.length > 0) await createRoles(db, options.roles);
+    return db;
   };
   const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
   let driver: Driver;
@@ -104,6 +112,22 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
       }
     },
   };
+}
+
+/** Creates the roles that do not exist yet, without login. */
+async function createRoles(db: Driver, roles: readonly string[]): Promise<void> {
+  const list = roles.map((r) => `'${r.replaceAll("'", "''")}'`).join(", ");
+  await db.exec(`
+DO $roles$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY[${list}]::text[] LOOP
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    END IF;
+  END LOOP;
+END
+$roles$`);
 }
 
 /** The cached template for the installed PGlite, built atomically (temp sibling, then rename) when missing. */

@@ -141,6 +141,8 @@ async function loadExtensions(names: readonly string[]): Promise<Record<string, 
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const id = name.replaceAll("-", "_");
+    // Built into every database: nothing to load.
+    if (id === "plpgsql") continue;
     if (!PGLITE_EXTENSIONS.has(id)) {
       throw new PitstopError("PGLITE_EXTENSION", `PGlite does not ship the extension ${name}`, {
         hint: "Use a PostgreSQL server that has it (for the declarative commands: --dev-url).",
