@@ -51,6 +51,7 @@ export async function planMigration(
   schema: string,
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
+  warmUpPGlite(options);
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
   const list = await migrations.load();
@@ -168,6 +169,14 @@ export async function schemaFileModel(
     files.map((f) => f.split),
     (scratch) => loadAndInspect(scratch, files, options),
   );
+}
+
+/**
+ * Starts loading PGlite's code while the inputs are read and parsed (the
+ * scratch database opens once the extensions they create are known).
+ */
+function warmUpPGlite(options: DeclarativeOptions): void {
+  if (!options.devUrl) void import("../driver/pglite.js").then((m) => m.warmUp()).catch(() => {});
 }
 
 function inspectOptions(options: DeclarativeOptions): InspectOptions {
