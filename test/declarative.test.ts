@@ -3,7 +3,7 @@
  * schema loaded on a scratch database (PGlite, or a temporary database on a
  * server with devUrl), diffed, renames, errors that point at the file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import {
 import { parseRenameHints } from "../src/declarative/renames.js";
 import { compareModels } from "../src/diff/compare.js";
 import { quoteIdent } from "../src/inspect/ident.js";
+import type { SchemaModel } from "../src/inspect/model.js";
 import { directorySource } from "../src/source/directory.js";
 import { describeEachDriver } from "./helpers/databases.js";
 import { loadSql, runStatements } from "./helpers/schema.js";
@@ -226,6 +227,49 @@ CREATE POLICY readers ON docs FOR SELECT TO pitstop_fx_app_reader, "Pitstop Fx O
     expect(fromMigrations.up.statements.map((s) => s.sql)).toContain(
       "GRANT SELECT ON TABLE docs TO pitstop_fx_app_reader",
     );
+  });
+});
+
+describe("model cache", () => {
+  it("reuses the models of unchanged inputs and replays again when a migration changes", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "pitstop-model-cache-"));
+    cpSync(inject("pgliteTemplate"), path.join(cacheDir, path.basename(inject("pgliteTemplate"))), {
+      recursive: true,
+    });
+    const options = { cacheDir };
+    const dir = project({ "000001_init.sql": INIT });
+    const schema = path.join(dir, "schema.sql");
+    writeFileSync(
+      schema,
+      "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL, legacy text);\nCREATE TABLE notes (id int PRIMARY KEY, body text);\n",
+    );
+    const source = directorySource({ dir: path.join(dir, "migrations") });
+    expect((await planMigration(source, schema, options)).up.statements).toEqual([]);
+
+    // Both models are kept; a doctored one proves the next run reads them instead of loading.
+    const models = readdirSync(cacheDir).find((f) => f.startsWith("models-"))!;
+    const entries = readdirSync(path.join(cacheDir, models));
+    expect(entries).toHaveLength(2);
+    const file = path.join(cacheDir, models, entries[0]!);
+    const original = readFileSync(file, "utf8");
+    const model = JSON.parse(original) as SchemaModel;
+    writeFileSync(
+      file,
+      JSON.stringify({ ...model, tables: model.tables.filter((t) => t.name !== "notes") }),
+    );
+    const doctored = await planMigration(source, schema, options);
+    expect(doctored.up.statements.map((s) => s.sql).join("\n")).toMatch(/TABLE notes/);
+
+    // A new migration: another key, so the migrations are replayed.
+    writeFileSync(file, original);
+    writeFileSync(
+      path.join(dir, "migrations/000002_more.sql"),
+      "-- +up\nALTER TABLE notes ADD COLUMN title text;\n",
+    );
+    const replayed = await planMigration(source, schema, options);
+    expect(replayed.up.statements.map((s) => s.sql)).toEqual([
+      "ALTER TABLE notes DROP COLUMN title",
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
@@ -13,8 +14,9 @@ import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
+import { modelCache, modelKey } from "./model-cache.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
-import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import { DEFAULT_CACHE_DIR, openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
   /** Schemas and objects to compare (default: all but system schemas). */
@@ -56,27 +58,84 @@ export async function planMigration(
   const hints = parseRenameHints(files);
   const list = await migrations.load();
   await loadParser();
+  const cached = await cachedModels(options, files, list);
+  const planned = (
+    from: SchemaModel,
+    to: SchemaModel,
+    renames: ReturnType<typeof resolveRenames>,
+  ) => ({
+    from,
+    to,
+    ...withRenames(diff(from, to), diff(to, from), renames.up, renames.down),
+    appliedHints: renames.applied,
+  });
+  if (cached.to && cached.from) {
+    const renames = resolveRenames(hints, cached.from, cached.to);
+    if (renames.up.length === 0) return planned(cached.from, cached.to, renames);
+  }
   return withScratch(
     options,
     [...files.map((f) => f.split), ...migrationSplits(list)],
     async (scratch) => {
-      const to = await loadAndInspect(scratch, files, options);
-      await scratch.reset();
-      await replay(scratch.driver, list, options);
-      let from = await inspect(scratch.driver, inspectOptions(options));
-      const renames = resolveRenames(hints, from, to);
-      if (renames.up.length > 0) {
-        for (const s of renames.up) await scratch.driver.exec(s.sql);
+      let to = cached.to;
+      if (to === undefined) {
+        to = await loadAndInspect(scratch, files, options);
+        cached.keep("to", to);
+        await scratch.reset();
+      }
+      let from = cached.from;
+      let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
+      if (from === undefined || renames!.up.length > 0) {
+        await replay(scratch.driver, list, options);
+        from = await inspect(scratch.driver, inspectOptions(options));
+        cached.keep("from", from);
+        renames = resolveRenames(hints, from, to);
+      }
+      if (renames!.up.length > 0) {
+        for (const s of renames!.up) await scratch.driver.exec(s.sql);
         from = await inspect(scratch.driver, inspectOptions(options));
       }
-      return {
-        from,
-        to,
-        ...withRenames(diff(from, to), diff(to, from), renames.up, renames.down),
-        appliedHints: renames.applied,
-      };
+      return planned(from, to, renames!);
     },
   );
+}
+
+/**
+ * The models of the schema files and of the migrations as an earlier run
+ * left them in the PGlite cache (never for code migrations, whose result
+ * the text does not decide, nor with a dev server).
+ */
+async function cachedModels(
+  options: DeclarativeOptions,
+  files: readonly SchemaFile[],
+  list: readonly Migration[],
+): Promise<{
+  from?: SchemaModel;
+  to?: SchemaModel;
+  keep(side: "from" | "to", model: SchemaModel): void;
+}> {
+  if (options.devUrl) return { keep: () => {} };
+  const { pgliteVersion } = await import("../driver/pglite.js");
+  const cache = modelCache(
+    path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `models-pglite-${pgliteVersion()}`),
+  );
+  const common = [pgliteVersion(), inspectOptions(options)];
+  const keys = {
+    to: modelKey(["schema", ...common, files.map((f) => [f.file, f.text])]),
+    from: list.every((m) => m.up.kind === "sql")
+      ? modelKey(["migrations", ...common, list.map((m) => [m.version, m.name, m.checksum])])
+      : undefined,
+  };
+  const from = keys.from === undefined ? undefined : cache.get(keys.from);
+  const to = cache.get(keys.to);
+  return {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    keep: (side, model) => {
+      const key = keys[side];
+      if (key !== undefined) cache.set(key, model);
+    },
+  };
 }
 
 /**
