@@ -41,6 +41,14 @@ function project(migrations: Record<string, string>): string {
   return dir;
 }
 
+/** A scratch cache with the initialized template and nothing kept from earlier runs. */
+function freshCache(): string {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "pitstop-cache-"));
+  const template = inject("pgliteTemplate");
+  cpSync(template, path.join(cacheDir, path.basename(template)), { recursive: true });
+  return cacheDir;
+}
+
 async function caught(promise: Promise<unknown>): Promise<PitstopError> {
   try {
     await promise;
@@ -193,7 +201,8 @@ CREATE TABLE memos (id int PRIMARY KEY, body text);
       `CREATE TABLE legacy_docs (id int PRIMARY KEY, body text);
        GRANT SELECT ON legacy_docs TO pitstop_fx_auditor;`,
     );
-    const scratch = { cacheDir: path.dirname(inject("pgliteTemplate")) };
+    // A cache of its own: a kept scratch database would still have roles from an earlier run.
+    const scratch = { cacheDir: freshCache() };
     const dir = project({});
     const schema = path.join(dir, "schema.sql");
     writeFileSync(
@@ -232,10 +241,7 @@ CREATE POLICY readers ON docs FOR SELECT TO pitstop_fx_app_reader, "Pitstop Fx O
 
 describe("model cache", () => {
   it("reuses the models of unchanged inputs and replays again when a migration changes", async () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), "pitstop-model-cache-"));
-    cpSync(inject("pgliteTemplate"), path.join(cacheDir, path.basename(inject("pgliteTemplate"))), {
-      recursive: true,
-    });
+    const cacheDir = freshCache();
     const options = { cacheDir };
     const dir = project({ "000001_init.sql": INIT });
     const schema = path.join(dir, "schema.sql");
