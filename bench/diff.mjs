@@ -104,14 +104,14 @@ function writeFloorScript(dir) {
     `import { cpSync, readFileSync, rmSync } from "node:fs";
 import { PGlite } from ${JSON.stringify(pathToFileURL(join(pgliteDir, "dist/index.js")).href)};
 const [template, target, schema, ...migrations] = process.argv.slice(2);
-// One fresh copy per input, as pitstop's scratch database starts from one.
+// One fresh copy per input, durability relaxed as for pitstop's scratch database.
 cpSync(template, target, { recursive: true });
-let db = await PGlite.create(target);
+let db = await PGlite.create(target, { relaxedDurability: true });
 for (const file of migrations) await db.exec(readFileSync(file, "utf8").replace("-- +up\\n", ""));
 await db.close();
 rmSync(target, { recursive: true, force: true });
 cpSync(template, target, { recursive: true });
-db = await PGlite.create(target);
+db = await PGlite.create(target, { relaxedDurability: true });
 await db.exec(readFileSync(schema, "utf8"));
 await db.close();
 rmSync(target, { recursive: true, force: true });
