@@ -1,137 +1,279 @@
-// bench/diff: `pitstop diff` on a 1,000-table schema.
-// Workload: a migrations folder that builds a generated schema of 1,000+
-// tables (one migration per module), and a desired schema.sql that is the
-// same schema plus a handful of changes (new columns, tables, indexes, a
-// changed view). Baseline (the floor): a Node process that opens PGlite the
-// way pitstop does (a copy of an initialized data dir) and loads the two
-// inputs, one after the other, into it; no parsing, inspecting or diffing.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// bench/diff: `pitstop diff` on a 50-table project and on a 1,000-table schema.
+// Workload (each size): a migrations folder that builds a generated schema
+// (one migration per module), and a desired schema.sql that is the same
+// schema plus a handful of changes (new columns, a table, an index, a changed
+// view, a dropped trigger).
+// Baseline (the floor), measured in the same run: a Node process that opens
+// PGlite the way pitstop does (a copy of an initialized data dir) and loads
+// the two inputs, one after the other, into it; no parsing, inspecting or
+// diffing. Peer: @pgkit/migra (installed into a temp folder on first run;
+// BENCH_MIGRA=0 skips it), which diffs two live databases: timed alone and
+// with loading its two databases on a throwaway PostgreSQL server (psql).
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateSchema } from "../test/fixtures/large/generate.mjs";
-import { CLI, median, pgEnv, ROOT, ratio, tempDir, timeCommand } from "./lib.mjs";
+import { CLI, median, pgEnv, psqlPath, ROOT, ratio, tempDir, timeCommand } from "./lib.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const modules = Number(process.env.BENCH_MODULES ?? 50);
+const sizes = (process.env.BENCH_DIFF_SIZES ?? "small,large").split(",");
+const withMigra = process.env.BENCH_MIGRA !== "0";
 
-const { sql, tables } = generateSchema({
-  name: "bench",
-  modules,
-  perModule: 20,
-  seed: 5,
-  nouns: ["mod"],
-  partitionEvery: 10,
-});
+const SIZES = {
+  // ~50 tables: a typical project.
+  small: { modules: 5, perModule: 10 },
+  // 1,000+ tables and as many triggers, views, policies...
+  large: { modules: Number(process.env.BENCH_MODULES ?? 50), perModule: 20 },
+};
 
-// The migrations: the header objects, then one file per module.
-const dir = tempDir("pitstop-bench-diff-");
-mkdirSync(join(dir, "migrations"));
-const parts = sql.split(/\n(?=CREATE SCHEMA )/);
-parts.forEach((part, i) => {
-  writeFileSync(
-    join(dir, "migrations", `${String(i + 1).padStart(6, "0")}_part_${i + 1}.sql`),
-    `-- +up\n${part}\n`,
-  );
-});
-const changes = `
+const MIGRA = "0.6.1";
+/** @pgkit/migra in a temp folder of its own (installed once, then reused); undefined if that fails. */
+function installMigra() {
+  const dir = join(tmpdir(), `pitstop-bench-migra-${MIGRA}`);
+  const bin = join(dir, "node_modules/@pgkit/migra/dist/command.js");
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), '{ "private": true }\n');
+  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", `@pgkit/migra@${MIGRA}`], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return r.status === 0 && existsSync(bin) ? bin : undefined;
+}
+
+const env = pgEnv();
+const pgliteDir = join(ROOT, "node_modules/@electric-sql/pglite");
+const { version } = JSON.parse(readFileSync(join(pgliteDir, "package.json"), "utf8"));
+
+function workload(size) {
+  const { modules, perModule } = SIZES[size];
+  const { sql, tables } = generateSchema({
+    name: "bench",
+    modules,
+    perModule,
+    seed: 5,
+    nouns: ["mod"],
+    partitionEvery: 10,
+  });
+  const dir = tempDir(`pitstop-bench-diff-${size}-`);
+  mkdirSync(join(dir, "migrations"));
+  const parts = sql.split(/\n(?=CREATE SCHEMA )/);
+  parts.forEach((part, i) => {
+    writeFileSync(
+      join(dir, "migrations", `${String(i + 1).padStart(6, "0")}_part_${i + 1}.sql`),
+      `-- +up\n${part}\n`,
+    );
+  });
+  const changes = `
 ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
 ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
 CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
 CREATE INDEX ON mod4.mod_c (created_at);
 CREATE OR REPLACE VIEW mod5.activity AS
 SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
-DROP TRIGGER touch ON mod6.mod_a;
+DROP TRIGGER touch ON mod5.mod_b;
 `;
-writeFileSync(join(dir, "schema.sql"), sql + changes);
-const inputs = [
-  ...readdirSync(join(dir, "migrations"))
+  writeFileSync(join(dir, "schema.sql"), sql + changes);
+  const inputs = readdirSync(join(dir, "migrations"))
     .sort()
-    .map((f) => join(dir, "migrations", f)),
-];
+    .map((f) => join(dir, "migrations", f));
+  // pitstop's scratch cache, initialized once (initdb) and shared by both sides.
+  timeCommand(
+    process.execPath,
+    [CLI, "schema", "dump", "--from", "migrations", "--dir", join(dir, "empty")],
+    { cwd: dir, env },
+  );
+  return { dir, tables, inputs, template: join(dir, ".pitstop/cache", `pglite-${version}`) };
+}
 
-// pitstop's scratch cache, initialized once (initdb) and shared by both sides.
-const env = pgEnv();
-const pgliteDir = join(ROOT, "node_modules/@electric-sql/pglite");
-const { version } = JSON.parse(readFileSync(join(pgliteDir, "package.json"), "utf8"));
-const template = join(dir, ".pitstop/cache", `pglite-${version}`);
-timeCommand(
-  process.execPath,
-  [CLI, "schema", "dump", "--from", "migrations", "--dir", join(dir, "empty")],
-  {
-    cwd: dir,
-    env,
-  },
-);
-
-const floorScript = join(dir, "floor.mjs");
-writeFileSync(
-  floorScript,
-  `import { cpSync, readFileSync, rmSync } from "node:fs";
+function writeFloorScript(dir) {
+  const file = join(dir, "floor.mjs");
+  writeFileSync(
+    file,
+    `import { cpSync, readFileSync, rmSync } from "node:fs";
 import { PGlite } from ${JSON.stringify(pathToFileURL(join(pgliteDir, "dist/index.js")).href)};
 const [template, target, schema, ...migrations] = process.argv.slice(2);
-// One fresh copy per input, as pitstop's scratch database starts from one.
+// One fresh copy per input, durability relaxed as for pitstop's scratch database.
 cpSync(template, target, { recursive: true });
-let db = await PGlite.create(target);
+let db = await PGlite.create(target, { relaxedDurability: true });
 for (const file of migrations) await db.exec(readFileSync(file, "utf8").replace("-- +up\\n", ""));
 await db.close();
 rmSync(target, { recursive: true, force: true });
 cpSync(template, target, { recursive: true });
-db = await PGlite.create(target);
+db = await PGlite.create(target, { relaxedDurability: true });
 await db.exec(readFileSync(schema, "utf8"));
 await db.close();
 rmSync(target, { recursive: true, force: true });
 `,
-);
+  );
+  return file;
+}
 
-const floor = [];
-const pitstop = [];
-let planned = "";
-const runFloor = () =>
-  floor.push(
-    timeCommand(
-      process.execPath,
-      [floorScript, template, join(dir, "floor-db"), join(dir, "schema.sql"), ...inputs],
-      {
-        env,
-      },
-    ),
+let server;
+async function migraRunner(w, bin) {
+  if (server === undefined) {
+    const { startPostgres } = await import("../dist/testing.js");
+    server = await startPostgres();
+  }
+  const psql = psqlPath(server.bindir);
+  const url = (db) => {
+    const u = new URL(server.url);
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
+  const from = join(w.dir, "from.sql");
+  writeFileSync(
+    from,
+    w.inputs.map((f) => readFileSync(f, "utf8").replace("-- +up\n", "")).join("\n"),
   );
-const runPitstop = () => {
-  rmSync(join(dir, "out"), { recursive: true, force: true });
-  cpSync(join(dir, "migrations"), join(dir, "out"), { recursive: true });
-  pitstop.push(
-    timeCommand(
-      process.execPath,
-      [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"],
-      { cwd: dir, env },
-    ),
+  let n = 0;
+  return () => {
+    n++;
+    const a = `migra_from_${n}`;
+    const b = `migra_to_${n}`;
+    const started = process.hrtime.bigint();
+    for (const [db, file] of [
+      [a, from],
+      [b, join(w.dir, "schema.sql")],
+    ]) {
+      timeCommand(
+        psql,
+        ["-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", url("postgres"), "-c", `CREATE DATABASE ${db}`],
+        { env },
+      );
+      timeCommand(psql, ["-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", url(db), "-f", file], { env });
+    }
+    const loaded = process.hrtime.bigint();
+    // migra exits 2 when there are differences.
+    const r = spawnSync(process.execPath, [bin, url(a), url(b), "--unsafe"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const done = process.hrtime.bigint();
+    if (r.status !== 0 && r.status !== 2)
+      throw new Error(`migra failed (${r.status}): ${r.stderr}`);
+    for (const db of [a, b])
+      timeCommand(psql, ["-q", "-X", "-d", url("postgres"), "-c", `DROP DATABASE ${db}`], { env });
+    return { alone: Number(done - loaded) / 1e6, withLoads: Number(done - started) / 1e6 };
+  };
+}
+
+const migraBin = withMigra ? installMigra() : undefined;
+if (withMigra && migraBin === undefined)
+  console.log("bench/diff: @pgkit/migra could not be installed: left out");
+
+const results = [];
+for (const size of sizes) {
+  const w = workload(size);
+  const floorScript = writeFloorScript(w.dir);
+  const migra = migraBin === undefined ? undefined : await migraRunner(w, migraBin);
+  const floor = [];
+  const pitstop = [];
+  const edited = [];
+  let edits = 0;
+  const migraAlone = [];
+  const migraLoads = [];
+  let planned = "";
+  const runFloor = () =>
+    floor.push(
+      timeCommand(
+        process.execPath,
+        [floorScript, w.template, join(w.dir, "floor-db"), join(w.dir, "schema.sql"), ...w.inputs],
+        { env },
+      ),
+    );
+  /**
+   * cold: no model kept from an earlier run (both inputs loaded); edited:
+   * schema.sql changed since the last run, the migrations did not (the
+   * everyday loop: edit the schema, run diff).
+   */
+  const runPitstop = (mode) => {
+    rmSync(join(w.dir, "out"), { recursive: true, force: true });
+    cpSync(join(w.dir, "migrations"), join(w.dir, "out"), { recursive: true });
+    const cache = join(w.dir, ".pitstop/cache");
+    if (mode === "cold")
+      for (const f of readdirSync(cache))
+        if (f.startsWith("models-")) rmSync(join(cache, f), { recursive: true, force: true });
+    if (mode === "edited") appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
+    const args = [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"];
+    (mode === "cold" ? pitstop : edited).push(
+      timeCommand(process.execPath, args, { cwd: w.dir, env }),
+    );
+    const file = readdirSync(join(w.dir, "out")).find((f) => f.includes("changes"));
+    if (file === undefined) throw new Error("pitstop diff wrote no migration");
+    const up = readFileSync(join(w.dir, "out", file), "utf8").split("-- +down")[0];
+    planned = `${up.split(";\n").length - 1} statements up`;
+  };
+  const runMigra = () => {
+    if (migra === undefined) return;
+    const m = migra();
+    migraAlone.push(m.alone);
+    migraLoads.push(m.withLoads);
+  };
+  // Warm-up (page cache, code cache, the reusable scratch), then alternate who goes first.
+  runFloor();
+  runPitstop("cold");
+  runMigra();
+  floor.length = 0;
+  pitstop.length = 0;
+  migraAlone.length = 0;
+  migraLoads.length = 0;
+  for (let r = 0; r < rounds; r++) {
+    const cold = () => runPitstop("cold");
+    const warm = () => runPitstop("edited");
+    const order = r % 2 === 0 ? [runFloor, cold, warm, runMigra] : [runMigra, warm, cold, runFloor];
+    for (const run of order) run();
+  }
+  rmSync(w.dir, { recursive: true, force: true });
+  results.push({
+    size,
+    tables: w.tables,
+    migrations: w.inputs.length,
+    floor,
+    pitstop,
+    edited,
+    migraAlone,
+    migraLoads,
+    planned,
+  });
+}
+await server?.stop?.();
+
+console.log(`bench/diff: ${rounds} rounds, median wall time, PGlite ${version}`);
+for (const r of results) {
+  const f = median(r.floor);
+  const p = median(r.pitstop);
+  console.log(`${r.size}: ${r.tables} tables in ${r.migrations} migrations (${r.planned})`);
+  console.log(`  floor (PGlite loads both inputs): ${f.toFixed(0).padStart(6)} ms  1.00x`);
+  const e = median(r.edited);
+  console.log(
+    `  pitstop diff, nothing kept:       ${p.toFixed(0).padStart(6)} ms  ${ratio(p, f)}x`,
   );
-  const file = readdirSync(join(dir, "out")).find((f) => f.includes("changes"));
-  if (file === undefined) throw new Error("pitstop diff wrote no migration");
-  const up = readFileSync(join(dir, "out", file), "utf8").split("-- +down")[0];
-  planned = `${file}, ${up.split(";\n").length - 1} statements up`;
-};
-// Warm-up (page cache, code cache), then alternate who goes first.
-runFloor();
-runPitstop();
-floor.length = 0;
-pitstop.length = 0;
-for (let r = 0; r < rounds; r++) {
-  if (r % 2 === 0) {
-    runFloor();
-    runPitstop();
-  } else {
-    runPitstop();
-    runFloor();
+  console.log(
+    `  pitstop diff, schema.sql edited:  ${e.toFixed(0).padStart(6)} ms  ${ratio(e, f)}x`,
+  );
+  if (r.migraAlone.length > 0) {
+    const a = median(r.migraAlone);
+    const l = median(r.migraLoads);
+    console.log(
+      `  migra (diff only):                ${a.toFixed(0).padStart(6)} ms  ${ratio(a, f)}x`,
+    );
+    console.log(
+      `  migra + psql loads both inputs:   ${l.toFixed(0).padStart(6)} ms  ${ratio(l, f)}x`,
+    );
+    console.log(
+      `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited`,
+    );
   }
 }
-rmSync(dir, { recursive: true, force: true });
-
-console.log(
-  `bench/diff: ${rounds} rounds, median wall time, ${tables} tables in ${inputs.length} migrations, PGlite ${version}`,
-);
-console.log(`  floor (PGlite loads both inputs): ${median(floor).toFixed(0)} ms`);
-console.log(
-  `  pitstop diff:                     ${median(pitstop).toFixed(0)} ms (wrote ${planned || "nothing"})`,
-);
-console.log(`  ratio:                            ${ratio(median(pitstop), median(floor))}x`);

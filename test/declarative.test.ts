@@ -3,7 +3,7 @@
  * schema loaded on a scratch database (PGlite, or a temporary database on a
  * server with devUrl), diffed, renames, errors that point at the file.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +18,8 @@ import {
 } from "../src/declarative/declarative.js";
 import { parseRenameHints } from "../src/declarative/renames.js";
 import { compareModels } from "../src/diff/compare.js";
+import { quoteIdent } from "../src/inspect/ident.js";
+import type { SchemaModel } from "../src/inspect/model.js";
 import { directorySource } from "../src/source/directory.js";
 import { describeEachDriver } from "./helpers/databases.js";
 import { loadSql, runStatements } from "./helpers/schema.js";
@@ -37,6 +39,14 @@ function project(migrations: Record<string, string>): string {
   for (const [name, text] of Object.entries(migrations))
     writeFileSync(path.join(dir, "migrations", name), text);
   return dir;
+}
+
+/** A scratch cache with the initialized template and nothing kept from earlier runs. */
+function freshCache(): string {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "pitstop-cache-"));
+  const template = inject("pgliteTemplate");
+  cpSync(template, path.join(cacheDir, path.basename(template)), { recursive: true });
+  return cacheDir;
 }
 
 async function caught(promise: Promise<unknown>): Promise<PitstopError> {
@@ -184,6 +194,95 @@ CREATE TABLE memos (id int PRIMARY KEY, body text);
     await runStatements(live, plan.statements);
     const { plan: again } = await planApply(live, path.join(dir, "schema"), options);
     expect(again.statements).toEqual([]);
+  });
+
+  it("creates the roles that grants and policies name in the PGlite scratch database", async () => {
+    // The roles exist on the target only; the scratch database is always a fresh PGlite here.
+    const live = await ctx.newDriver();
+    for (const role of ["pitstop_fx_app_reader", "pitstop_fx_auditor", "Pitstop Fx Owner"])
+      await live.exec(
+        `DO $$ BEGIN CREATE ROLE ${quoteIdent(role)} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+      );
+    await loadSql(
+      live,
+      `CREATE TABLE legacy_docs (id int PRIMARY KEY, body text);
+       GRANT SELECT ON legacy_docs TO pitstop_fx_auditor;`,
+    );
+    // A cache of its own: a kept scratch database would still have roles from an earlier run.
+    const scratch = { cacheDir: freshCache() };
+    const dir = project({});
+    const schema = path.join(dir, "schema.sql");
+    writeFileSync(
+      schema,
+      `-- pitstop:rename legacy_docs -> docs
+CREATE TABLE docs (id int PRIMARY KEY, body text);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+GRANT SELECT ON docs TO pitstop_fx_app_reader;
+GRANT pitstop_fx_app_reader TO "Pitstop Fx Owner";
+CREATE POLICY readers ON docs FOR SELECT TO pitstop_fx_app_reader, "Pitstop Fx Owner" USING (true);
+`,
+    );
+    // The live schema (with its grant to pitstop_fx_auditor) is copied into the scratch for the rename.
+    const { plan } = await planApply(live, schema, scratch);
+    const up = plan.statements.map((s) => s.sql);
+    expect(up).toContain("ALTER TABLE legacy_docs RENAME TO docs");
+    expect(up).toContain("GRANT SELECT ON TABLE docs TO pitstop_fx_app_reader");
+    expect(up).toContain("REVOKE SELECT ON TABLE docs FROM pitstop_fx_auditor");
+    expect(up.some((s) => s.startsWith("CREATE POLICY readers ON docs"))).toBe(true);
+    await runStatements(live, plan.statements);
+    expect((await planApply(live, schema, scratch)).plan.statements).toEqual([]);
+
+    // The same schema (without the rename) from a migrations folder: both sides load in the scratch.
+    const next = path.join(dir, "next.sql");
+    writeFileSync(next, readFileSync(schema, "utf8").replace(/^-- pitstop:rename .*\n/, ""));
+    const fromMigrations = await planMigration(
+      directorySource({ dir: path.join(dir, "migrations") }),
+      next,
+      scratch,
+    );
+    expect(fromMigrations.up.statements.map((s) => s.sql)).toContain(
+      "GRANT SELECT ON TABLE docs TO pitstop_fx_app_reader",
+    );
+  });
+});
+
+describe("model cache", () => {
+  it("reuses the models of unchanged inputs and replays again when a migration changes", async () => {
+    const cacheDir = freshCache();
+    const options = { cacheDir };
+    const dir = project({ "000001_init.sql": INIT });
+    const schema = path.join(dir, "schema.sql");
+    writeFileSync(
+      schema,
+      "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL, legacy text);\nCREATE TABLE notes (id int PRIMARY KEY, body text);\n",
+    );
+    const source = directorySource({ dir: path.join(dir, "migrations") });
+    expect((await planMigration(source, schema, options)).up.statements).toEqual([]);
+
+    // Both models are kept; a doctored one proves the next run reads them instead of loading.
+    const models = readdirSync(cacheDir).find((f) => f.startsWith("models-"))!;
+    const entries = readdirSync(path.join(cacheDir, models));
+    expect(entries).toHaveLength(2);
+    const file = path.join(cacheDir, models, entries[0]!);
+    const original = readFileSync(file, "utf8");
+    const model = JSON.parse(original) as SchemaModel;
+    writeFileSync(
+      file,
+      JSON.stringify({ ...model, tables: model.tables.filter((t) => t.name !== "notes") }),
+    );
+    const doctored = await planMigration(source, schema, options);
+    expect(doctored.up.statements.map((s) => s.sql).join("\n")).toMatch(/TABLE notes/);
+
+    // A new migration: another key, so the migrations are replayed.
+    writeFileSync(file, original);
+    writeFileSync(
+      path.join(dir, "migrations/000002_more.sql"),
+      "-- +up\nALTER TABLE notes ADD COLUMN title text;\n",
+    );
+    const replayed = await planMigration(source, schema, options);
+    expect(replayed.up.statements.map((s) => s.sql)).toEqual([
+      "ALTER TABLE notes DROP COLUMN title",
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
@@ -14,12 +15,13 @@ import type { MigrationSource } from "../source/source.js";
 import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { extensionsCreated, loadSchema, readSchema, type SchemaFile } from "./load.js";
+import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
+import { modelCache, modelKey } from "./model-cache.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
-import { openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import { DEFAULT_CACHE_DIR, openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
 import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
 
-export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions"> {
+export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
   /** Schemas and objects to compare (default: all but system schemas). */
   readonly filter?: SchemaFilterOptions;
   /** The history table, never part of a schema (default `public.pitstop_migrations`). */
@@ -59,52 +61,129 @@ export async function planMigration(
   schema: string,
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
+  warmUpPGlite(options);
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
   const list = await migrations.load();
   await loadParser();
+  const cached = await cachedModels(options, files, list);
+  const using = parseUsingHints(files);
+  const online = (plan: Plan, a: SchemaModel, b: SchemaModel) =>
+    options.offline ? plan : onlinePlan(plan, a, b);
+  /** `db`: the scratch holding `from`, for the type changes that need a cast checked. */
+  const planned = async (
+    from: SchemaModel,
+    to: SchemaModel,
+    renames: ReturnType<typeof resolveRenames>,
+    db: () => Promise<Driver>,
+  ): Promise<MigrationPlan> => {
+    const up = await resolveTypeChanges(db, diff(from, to), from, to, using, "up");
+    const down = await resolveTypeChanges(db, diff(to, from), to, from, using, "down");
+    const unused = [...up.unused, ...down.unused].map(
+      (h) =>
+        `${h.file}:${h.line}: the hint for ${h.table}.${h.column} matches no type change; it can go`,
+    );
+    return {
+      from,
+      to,
+      ...withRenames(
+        online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
+        online(down.plan, to, from),
+        renames.up,
+        renames.down,
+      ),
+      appliedHints: renames.applied,
+    };
+  };
+  if (cached.to && cached.from) {
+    const renames = resolveRenames(hints, cached.from, cached.to);
+    // Both models kept from earlier runs: no scratch at all, unless a cast must be checked.
+    const noScratch = async (): Promise<Driver> => {
+      throw new NeedsScratch();
+    };
+    if (renames.up.length === 0) {
+      try {
+        return await planned(cached.from, cached.to, renames, noScratch);
+      } catch (error) {
+        if (!(error instanceof NeedsScratch)) throw error;
+      }
+    }
+  }
   return withScratch(
     options,
     [...files.map((f) => f.split), ...migrationSplits(list)],
     async (scratch) => {
-      const to = await loadAndInspect(scratch, files, options);
-      await scratch.reset();
-      await replay(scratch.driver, list, options);
-      let from = await inspect(scratch.driver, inspectOptions(options));
-      const renames = resolveRenames(hints, from, to);
-      if (renames.up.length > 0) {
-        for (const s of renames.up) await scratch.driver.exec(s.sql);
+      let to = cached.to;
+      if (to === undefined) {
+        to = await loadAndInspect(scratch, files, options);
+        cached.keep("to", to);
+        await scratch.reset();
+      }
+      let from = cached.from;
+      let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
+      let replayed = false;
+      if (from === undefined || renames!.up.length > 0) {
+        await replay(scratch.driver, list, options);
+        replayed = true;
+        from = await inspect(scratch.driver, inspectOptions(options));
+        cached.keep("from", from);
+        renames = resolveRenames(hints, from, to);
+      }
+      if (renames!.up.length > 0) {
+        for (const s of renames!.up) await scratch.driver.exec(s.sql);
         from = await inspect(scratch.driver, inspectOptions(options));
       }
-      const using = parseUsingHints(files);
-      const up = await resolveTypeChanges(scratch.driver, diff(from, to), from, to, using, "up");
-      const down = await resolveTypeChanges(
-        scratch.driver,
-        diff(to, from),
-        to,
-        from,
-        using,
-        "down",
-      );
-      const unused = [...up.unused, ...down.unused].map(
-        (h) =>
-          `${h.file}:${h.line}: the hint for ${h.table}.${h.column} matches no type change; it can go`,
-      );
-      const online = (plan: Plan, a: SchemaModel, b: SchemaModel) =>
-        options.offline ? plan : onlinePlan(plan, a, b);
-      return {
-        from,
-        to,
-        ...withRenames(
-          online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
-          online(down.plan, to, from),
-          renames.up,
-          renames.down,
-        ),
-        appliedHints: renames.applied,
-      };
+      return await planned(from, to, renames!, async () => {
+        if (!replayed) {
+          await scratch.reset();
+          await replay(scratch.driver, list, options);
+          replayed = true;
+        }
+        return scratch.driver;
+      });
     },
   );
+}
+
+/** The plan needs the scratch database after all (a type change whose cast is checked there). */
+class NeedsScratch extends Error {}
+
+/**
+ * The models of the schema files and of the migrations as an earlier run
+ * left them in the PGlite cache (never for code migrations, whose result
+ * the text does not decide, nor with a dev server).
+ */
+async function cachedModels(
+  options: DeclarativeOptions,
+  files: readonly SchemaFile[],
+  list: readonly Migration[],
+): Promise<{
+  from?: SchemaModel;
+  to?: SchemaModel;
+  keep(side: "from" | "to", model: SchemaModel): void;
+}> {
+  if (options.devUrl) return { keep: () => {} };
+  const { pgliteVersion } = await import("../driver/pglite.js");
+  const cache = modelCache(
+    path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `models-pglite-${pgliteVersion()}`),
+  );
+  const common = [pgliteVersion(), inspectOptions(options)];
+  const keys = {
+    to: modelKey(["schema", ...common, files.map((f) => [f.file, f.text])]),
+    from: list.every((m) => m.up.kind === "sql")
+      ? modelKey(["migrations", ...common, list.map((m) => [m.version, m.name, m.checksum])])
+      : undefined,
+  };
+  const from = keys.from === undefined ? undefined : cache.get(keys.from);
+  const to = cache.get(keys.to);
+  return {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    keep: (side, model) => {
+      const key = keys[side];
+      if (key !== undefined) cache.set(key, model);
+    },
+  };
 }
 
 /**
@@ -141,7 +220,26 @@ export async function planApply(
       const statements = withLocks({ statements: renames.up, warnings: [] }, live, to).statements;
       return { from: live, to, plan: { ...plan, statements: [...statements, ...plan.statements] } };
     },
+    options.devUrl ? [] : rolesOf(live),
   );
+}
+
+/** Roles the database's grants and policies name (the scratch copy of its schema needs them). */
+function rolesOf(model: SchemaModel): string[] {
+  const roles = new Set<string>();
+  const lists = [
+    model.schemas,
+    model.types,
+    model.sequences,
+    model.tables,
+    model.views,
+    model.functions,
+  ] as unknown as readonly (readonly { grants?: readonly { grantee: string }[] }[])[];
+  for (const list of lists)
+    for (const o of list) for (const g of o.grants ?? []) roles.add(g.grantee);
+  for (const p of model.policies) for (const r of p.roles) roles.add(r);
+  roles.delete("PUBLIC");
+  return [...roles].sort();
 }
 
 /**
@@ -183,6 +281,14 @@ export async function schemaFileModel(
   );
 }
 
+/**
+ * Starts loading PGlite's code while the inputs are read and parsed (the
+ * scratch database opens once the extensions they create are known).
+ */
+function warmUpPGlite(options: DeclarativeOptions): void {
+  if (!options.devUrl) void import("../driver/pglite.js").then((m) => m.warmUp()).catch(() => {});
+}
+
 function inspectOptions(options: DeclarativeOptions): InspectOptions {
   return { ...options.filter, history: options.history ?? DEFAULT_HISTORY };
 }
@@ -200,12 +306,14 @@ async function withScratch<T>(
   options: DeclarativeOptions,
   inputs: ReturnType<typeof splitSql>[],
   fn: (scratch: Scratch) => Promise<T>,
+  extraRoles: readonly string[] = [],
 ): Promise<T> {
   const extensions = options.devUrl ? [] : extensionsCreated(inputs);
   const scratch = await openScratch({
     ...(options.devUrl ? { devUrl: options.devUrl } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     extensions,
+    roles: [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])],
   });
   try {
     return await fn(scratch);

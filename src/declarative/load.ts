@@ -55,14 +55,57 @@ function sqlFilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-/** Names of the extensions the files create (for PGlite, which loads their code at start). */
+/** Extensions every database has: creating one is a no-op (`IF NOT EXISTS`), there is no code to load. */
+const BUILT_IN_EXTENSIONS = new Set(["plpgsql"]);
+
+/**
+ * Names of the extensions the files create (for PGlite, which loads their
+ * code at start). Built-in ones (`plpgsql`, which every pg_dump of 9.x and 10
+ * creates) are left out.
+ */
 export function extensionsCreated(splits: readonly SplitResult[]): string[] {
   const names = new Set<string>();
   for (const split of splits)
     for (const s of split.statements)
-      if (s.kind === "CreateExtensionStmt" && typeof s.node.extname === "string")
+      if (
+        s.kind === "CreateExtensionStmt" &&
+        typeof s.node.extname === "string" &&
+        !BUILT_IN_EXTENSIONS.has(s.node.extname)
+      )
         names.add(s.node.extname);
   return [...names].sort();
+}
+
+/**
+ * Roles the files name (`GRANT ... TO`, `CREATE POLICY ... TO`, `OWNER TO`,
+ * `GRANT role TO`...) without creating them: they live on the target server,
+ * and a scratch database must have them for the statements to load.
+ *
+ * @example
+ * rolesNamed([splitSql("GRANT SELECT ON t TO app_reader")]) // ["app_reader"]
+ */
+export function rolesNamed(splits: readonly SplitResult[]): string[] {
+  const named = new Set<string>();
+  const created = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const o = value as Record<string, unknown>;
+    if (o.roletype === "ROLESPEC_CSTRING" && typeof o.rolename === "string") named.add(o.rolename);
+    for (const v of Object.values(o)) walk(v);
+  };
+  for (const split of splits)
+    for (const s of split.statements) {
+      if (s.kind === "CreateRoleStmt" && typeof s.node.role === "string") created.add(s.node.role);
+      if (s.kind === "GrantRoleStmt")
+        for (const r of (s.node.granted_roles as { AccessPriv?: { priv_name?: string } }[]) ?? [])
+          if (typeof r.AccessPriv?.priv_name === "string") named.add(r.AccessPriv.priv_name);
+      walk(s.node);
+    }
+  return [...named].filter((r) => !created.has(r)).sort();
 }
 
 /**

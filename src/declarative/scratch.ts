@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PitstopError } from "../core/errors.js";
 import { DatabaseError, type Driver, type Queryable } from "../driver/driver.js";
 
 /** Relations above which emptying the PGlite scratch database is slower than opening a fresh copy. */
@@ -23,6 +24,12 @@ export interface ScratchOptions {
   readonly cacheDir?: string;
   /** Extensions the inputs create (PGlite loads their code at start). */
   readonly extensions?: readonly string[];
+  /**
+   * Roles the inputs grant to or name in policies: created (NOLOGIN) in a
+   * PGlite scratch database, which starts with none. A server scratch has
+   * the server's roles.
+   */
+  readonly roles?: readonly string[];
 }
 
 /** An empty database to load schemas into, thrown away on `close()`. */
@@ -51,24 +58,51 @@ export async function openScratch(options: ScratchOptions = {}): Promise<Scratch
 }
 
 async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
-  const { createPGliteDriver } = await import("../driver/pglite.js");
+  const { createPGliteDriver, warmUp } = await import("../driver/pglite.js");
+  warmUp();
   const template = await pgliteTemplate(options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-scratch-"));
+  let root: string | undefined;
   let copies = 0;
-  const open = async (): Promise<Driver> => {
-    const dataDir = path.join(root, `db${++copies}`);
-    fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
-    return createPGliteDriver({
+  const connect = async (dataDir: string, lockTimeoutMs?: number): Promise<Driver> =>
+    createPGliteDriver({
       dataDir,
+      relaxedDurability: true,
+      ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
       ...(options.extensions && options.extensions.length > 0
         ? { extensions: options.extensions }
         : {}),
     });
+  const withRoles = async (db: Driver): Promise<Driver> => {
+    if (options.roles && options.roles.length > 0) await createRoles(db, options.roles);
+    return db;
   };
-  const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
+  /** A fresh copy of the template in a temp folder, removed on close. */
+  const open = async (): Promise<Driver> => {
+    root ??= fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-scratch-"));
+    const dataDir = path.join(root, `db${++copies}`);
+    fs.cpSync(template, dataDir, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+    return withRoles(await connect(dataDir));
+  };
+  const cleanup = () => {
+    if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
+  };
   let driver: Driver;
+  /** Set while `driver` is the reusable data dir. */
+  let reusable: string | undefined;
+  const removals: Promise<void>[] = [];
+  /** Closes the driver; a reusable data dir left too full to empty quickly goes (in the background). */
+  const release = async (full: boolean) => {
+    await driver.close();
+    if (reusable !== undefined && full)
+      removals.push(fs.promises.rm(reusable, { recursive: true, force: true }));
+    reusable = undefined;
+  };
   try {
-    driver = await open();
+    const kept = await openReusable(template, connect);
+    if (kept !== undefined) {
+      driver = await withRoles(kept.driver);
+      reusable = kept.dataDir;
+    } else driver = await open();
   } catch (error) {
     cleanup();
     throw error;
@@ -80,15 +114,12 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
     description: "an in-process PGlite database",
     reset: async () => {
       const fresh = async () => {
-        await driver.close();
+        await release(true);
         driver = await open();
       };
       // Dropping thousands of objects is slower than a fresh copy, and in one
       // transaction it exhausts the lock table.
-      const { rows } = await driver.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_class WHERE oid >= 16384",
-      );
-      if ((rows[0]?.n ?? 0) > FRESH_COPY_ABOVE) return fresh();
+      if ((await relationCount(driver)) > FRESH_COPY_ABOVE) return fresh();
       try {
         await resetDatabase(driver);
       } catch (error) {
@@ -98,12 +129,82 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
     },
     close: async () => {
       try {
-        await driver.close();
+        const full = reusable !== undefined && (await relationCount(driver)) > FRESH_COPY_ABOVE;
+        await release(full);
       } finally {
         cleanup();
+        await Promise.all(removals);
       }
     },
   };
+}
+
+async function relationCount(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_class WHERE oid >= 16384",
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The project's reusable scratch data dir (beside the template), emptied:
+ * copying the template (~1,000 files) and removing the copy afterwards cost
+ * more than emptying a database that held a small schema. Undefined when
+ * another process has it open, or it held too much to empty quickly (then
+ * it is refreshed for the next run) or does not open (then it is removed).
+ */
+async function openReusable(
+  template: string,
+  connect: (dataDir: string, lockTimeoutMs?: number) => Promise<Driver>,
+): Promise<{ driver: Driver; dataDir: string } | undefined> {
+  const dataDir = `${template}-scratch`;
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    const building = fs.mkdtempSync(`${dataDir}.building-`);
+    try {
+      fs.cpSync(template, building, { recursive: true, mode: fs.constants.COPYFILE_FICLONE });
+      fs.renameSync(building, dataDir);
+    } catch {
+      // Another process made it first (or the copy failed): use a temporary copy this time.
+      fs.rmSync(building, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+  let db: Driver;
+  try {
+    db = await connect(dataDir, 0);
+  } catch (error) {
+    if (error instanceof PitstopError && error.code === "LOCK_TIMEOUT") return undefined;
+    // Left broken (a crash while it was written): start it afresh next time.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return undefined;
+  }
+  try {
+    if ((await relationCount(db)) <= FRESH_COPY_ABOVE) {
+      await resetDatabase(db);
+      return { driver: db, dataDir };
+    }
+  } catch {
+    // Falls through: refreshed below.
+  }
+  await db.close().catch(() => {});
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return undefined;
+}
+
+/** Creates the roles that do not exist yet, without login. */
+async function createRoles(db: Driver, roles: readonly string[]): Promise<void> {
+  const list = roles.map((r) => `'${r.replaceAll("'", "''")}'`).join(", ");
+  await db.exec(`
+DO $roles$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY[${list}]::text[] LOOP
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+    END IF;
+  END LOOP;
+END
+$roles$`);
 }
 
 /** The cached template for the installed PGlite, built atomically (temp sibling, then rename) when missing. */

@@ -74,14 +74,15 @@ export function parseUsingHints(files: readonly { file: string; text: string }[]
 
 /**
  * Writes the hinted USING expressions into `plan` (the diff from `from` to
- * `to`), then checks on `db` (the scratch database, holding `from`) that
- * every other type change has a cast. Call `loadParser()` first.
+ * `to`), then checks on `db` (the scratch database, holding `from`; a
+ * function opens it only when a check is needed) that every other type
+ * change has a cast. Call `loadParser()` first.
  *
  * @example
  * const up = await resolveTypeChanges(scratch.driver, diff(from, to), from, to, hints, "up");
  */
 export async function resolveTypeChanges(
-  db: Driver,
+  db: Driver | (() => Promise<Driver>),
   plan: Plan,
   from: SchemaModel,
   to: SchemaModel,
@@ -132,14 +133,15 @@ export async function resolveTypeChanges(
 }
 
 async function requireCast(
-  db: Driver,
+  db: Driver | (() => Promise<Driver>),
   column: string,
   from: string,
   to: string,
   direction: "up" | "down",
 ): Promise<void> {
+  const driver = typeof db === "function" ? await db() : db;
   try {
-    await db.query(`SELECT CAST(CAST(NULL AS ${from}) AS ${to})`);
+    await driver.query(`SELECT CAST(CAST(NULL AS ${from}) AS ${to})`);
   } catch (error) {
     // A type the scratch database does not hold (created by the plan): nothing to check here.
     if (!(error instanceof DatabaseError) || error.code === UNDEFINED_OBJECT) return;

@@ -231,22 +231,29 @@ function alterColumn(
         ? {}
         : {
             destructive: true as const,
-            note: `converts ${table}.${quoteIdent(b.name)} from ${a.type} to ${b.type}${retypedFrom ? " (recreated type)" : ""}: values that do not convert fail or change`,
+            note: `converts ${table}.${quoteIdent(b.name)} from ${a.type} to ${b.type}${retypedFrom ? ` (through ${retypedFrom})` : ""}: values that do not convert fail or change`,
           }),
     });
   }
+  // An identity column is NOT NULL until its identity goes; one needs NOT NULL before it gets one.
+  const identity = identityChange(table, b.name, a.identity, b.identity);
+  const identityFirst = a.identity !== undefined && b.identity === undefined;
+  if (identityFirst) out.push(...identity);
   if (a.notNull !== b.notNull) out.push(plain(`${column} ${b.notNull ? "SET" : "DROP"} NOT NULL`));
-  out.push(...identityChange(column, a.identity, b.identity));
+  if (!identityFirst) out.push(...identity);
   return out;
 }
 
 function identityChange(
-  column: string,
+  table: string,
+  name: string,
   a: IdentityDef | undefined,
   b: IdentityDef | undefined,
 ): PlanStatement[] {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  if (a === undefined) return [plain(`${column} ADD ${identitySql(b!)}`)];
+  const column = `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(name)}`;
+  if (a === undefined)
+    return [plain(`${column} ADD ${identitySql(b!)}`), ...identityPastRows(table, name, b!)];
   if (b === undefined) return [plain(`${column} DROP IDENTITY`)];
   const sets: string[] = [];
   if (a.always !== b.always) sets.push(`SET GENERATED ${b.always ? "ALWAYS" : "BY DEFAULT"}`);
@@ -259,6 +266,24 @@ function identityChange(
   }
   for (const o of b.options) if (!a.options.includes(o)) sets.push(`SET ${o}`);
   return sets.length > 0 ? [plain(`${column} ${sets.join(" ")}`)] : [];
+}
+
+/**
+ * A new identity on a column that holds rows would hand out their values
+ * again: its sequence moves past the largest one (unless it counts down or
+ * already starts beyond it).
+ */
+function identityPastRows(table: string, name: string, identity: IdentityDef): PlanStatement[] {
+  const option = (keyword: string) =>
+    identity.options.find((o) => o.startsWith(`${keyword} `))?.slice(keyword.length + 1);
+  if (Number(option("INCREMENT BY") ?? 1) < 0) return [];
+  const start = option("START WITH") ?? "1";
+  const column = quoteIdent(name);
+  return [
+    plain(
+      `SELECT setval(pg_get_serial_sequence(${quoteLiteral(table)}, ${quoteLiteral(name)}), max(${column})) FROM ${table} HAVING max(${column}) >= ${start}`,
+    ),
+  ];
 }
 
 const RESET_IDENTITY_OPTION: Record<string, string> = {

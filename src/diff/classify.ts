@@ -42,6 +42,11 @@ export function classify(a: GraphNode, b: GraphNode): Classified {
   switch (a.kind) {
     case "schema":
       return same;
+    case "collation": {
+      const { comment: _x, ...x } = a.object;
+      const { comment: _y, ...y } = b.object as typeof a.object;
+      return eq(x, y) ? same : recreate;
+    }
     case "extension":
       // Not the version: it is the server's (its packages), not the schema's.
       return a.object.schema === (b.object as typeof a.object).schema ? same : changed;

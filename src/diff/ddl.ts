@@ -4,6 +4,7 @@
  */
 import { qualifiedName, quoteIdent, quoteLiteral } from "../inspect/ident.js";
 import type {
+  CollationDef,
   ColumnDef,
   ConstraintDef,
   DomainDef,
@@ -187,11 +188,27 @@ export type Target = {
 const PUBLIC_EXECUTE: readonly Grant[] = [{ grantee: "PUBLIC", privilege: "EXECUTE" }];
 const PUBLIC_USAGE: readonly Grant[] = [{ grantee: "PUBLIC", privilege: "USAGE" }];
 
+/**
+ * @example
+ * createCollation({ schema: "public", name: "nocase", provider: "icu", locale: "und-u-ks-level2", deterministic: false })
+ * // CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)
+ */
+export function createCollation(c: CollationDef): string {
+  const options = [`provider = ${c.provider}`];
+  if (c.locale !== undefined) options.push(`locale = ${quoteLiteral(c.locale)}`);
+  if (c.lcCollate !== undefined) options.push(`lc_collate = ${quoteLiteral(c.lcCollate)}`);
+  if (c.lcCtype !== undefined) options.push(`lc_ctype = ${quoteLiteral(c.lcCtype)}`);
+  if (c.deterministic === false) options.push("deterministic = false");
+  if (c.rules !== undefined) options.push(`rules = ${quoteLiteral(c.rules)}`);
+  return `CREATE COLLATION ${nameOf(c)} (${options.join(", ")})`;
+}
+
 export const target = {
   schema: (s: SchemaDef): Target => ({
     comment: `SCHEMA ${quoteIdent(s.name)}`,
     grant: `SCHEMA ${quoteIdent(s.name)}`,
   }),
+  collation: (c: CollationDef): Target => ({ comment: `COLLATION ${nameOf(c)}` }),
   type: (t: TypeDef): Target => {
     const word = t.kind === "domain" ? "DOMAIN" : "TYPE";
     return {

@@ -6,6 +6,7 @@ import {
   addConstraint,
   columnSql,
   commentChange,
+  createCollation,
   createExtension,
   createFunction,
   createIndex,
@@ -119,6 +120,7 @@ class Differ {
   /** The statements grouped by the object they are about, in order. */
   blocks(): PlanStatement[][] {
     this.#classify();
+    this.#enumConversions();
     this.#pairRenames();
     this.#cascade();
     const actions = [...this.#dropActions(), ...this.#createActions()];
@@ -153,6 +155,47 @@ class Differ {
     }
     for (const key of this.#b.nodes.keys())
       if (!this.#a.nodes.has(key)) this.#status.set(key, "added");
+    for (const [key, node] of this.#a.nodes)
+      if (this.#status.get(key) === "removed" && this.#givenByParent(node))
+        this.#status.set(key, "same");
+  }
+
+  /**
+   * A column of an inheriting table that the desired schema leaves to a
+   * parent: the table keeps it as its own too (a column added for INHERIT,
+   * or one a parent gained later), as no statement makes an own column
+   * inherited-only. Dropping it would fail (it is inherited) or lose data.
+   */
+  #givenByParent(node: GraphNode): boolean {
+    if (node.kind !== "column") return false;
+    const table = this.#b.nodes.get(node.parent!);
+    if (table?.kind !== "table") return false;
+    return (table.object.inherits ?? []).some((parent) =>
+      this.#tableNamed(this.#b, parent)?.columns.some((c) => c.name === node.object.name),
+    );
+  }
+
+  /**
+   * A column converted from an enum to another type goes through text (there
+   * is no cast between two enums). An enum that gains values and receives a
+   * column's values in the same plan is rebuilt rather than given the values
+   * with ADD VALUE: a value added in a transaction cannot be used until it
+   * commits, one created with its type can.
+   */
+  #enumConversions(): void {
+    const enums = (graph: Graph, node: GraphNode) =>
+      node.deps.filter((d) => {
+        const t = graph.nodes.get(d);
+        return t?.kind === "type" && t.object.kind === "enum";
+      });
+    for (const key of this.#typeChanged) {
+      const a = this.#a.nodes.get(key)!;
+      const b = this.#b.nodes.get(key)!;
+      if (a.kind !== "column" || b.kind !== "column" || a.object.type === b.object.type) continue;
+      if (enums(this.#a, a).length > 0) this.#retyped.set(key, "text");
+      for (const t of enums(this.#b, b))
+        if (this.#status.get(t) === "changed") this.#status.set(t, "retype");
+    }
   }
 
   /**
@@ -376,12 +419,16 @@ class Differ {
     const owner = this.#owner(node);
     if (owner === undefined || !this.#dropped(owner.key)) return false;
     if (node.kind === "constraint" && node.object.type === "foreign") {
-      // A foreign key to another table that goes too is dropped first, or the two could not be dropped at all.
+      // A foreign key to another table, or to a key or unique index of it, that goes too is
+      // dropped first, or the two could not be dropped at all.
       const referenced = node.deps
         .map((d) => this.#a.nodes.get(d))
-        .map((n) => (n?.kind === "column" || n?.kind === "constraint" ? n.parent : undefined))
-        .filter((p): p is string => p !== undefined && p !== node.parent);
-      if (referenced.some((p) => this.#dropped(p))) return false;
+        .filter(
+          (n): n is GraphNode =>
+            (n?.kind === "column" || n?.kind === "constraint" || n?.kind === "index") &&
+            n.parent !== node.parent,
+        );
+      if (referenced.some((n) => this.#dropped(n.key) || this.#dropped(n.parent!))) return false;
     }
     return true;
   }
@@ -439,6 +486,8 @@ class Differ {
             note: `drops extension ${node.object.name}`,
           },
         ];
+      case "collation":
+        return [{ sql: `DROP COLLATION ${nameOf(node.object)}` }];
       case "type":
         return [
           {
@@ -535,6 +584,7 @@ class Differ {
     for (const [key, node] of this.#b.nodes) {
       const status = this.#status.get(key)!;
       if (status === "added" || status === "recreate" || status === "retype") {
+        if (this.#addedWithInherit(node)) continue;
         if (this.#inline(node)) {
           inline.push(node);
           continue;
@@ -617,6 +667,11 @@ class Differ {
         ]);
       case "extension":
         return [s(createExtension(node.object))];
+      case "collation":
+        return all([
+          createCollation(node.object),
+          ...commentChange(target.collation(node.object), undefined, node.object.comment),
+        ]);
       case "type":
         return all([
           ...createType(node.object),
@@ -737,7 +792,13 @@ class Differ {
     for (const parent of was.filter((p) => !now.includes(p))) {
       out.push({ sql: `ALTER TABLE ${name} NO INHERIT ${parent}` });
       for (const column of this.#tableNamed(this.#a, parent)?.columns ?? []) {
-        if (kept.has(column.name) || b.columns.some((c) => c.name === column.name)) continue;
+        // The table's own columns (merged with the parent's) are dropped or kept on their own.
+        if (
+          kept.has(column.name) ||
+          b.columns.some((c) => c.name === column.name) ||
+          a.columns.some((c) => c.name === column.name)
+        )
+          continue;
         out.push({
           sql: `ALTER TABLE ${name} DROP COLUMN ${quoteIdent(column.name)}`,
           destructive: true,
@@ -755,6 +816,17 @@ class Differ {
       out.push({ sql: `ALTER TABLE ${name} INHERIT ${parent}` });
     }
     return out;
+  }
+
+  /** A new column of a kept table that a new parent has: added with the INHERIT (see #inheritance). */
+  #addedWithInherit(node: GraphNode): boolean {
+    if (node.kind !== "column" || this.#status.get(node.key) !== "added") return false;
+    const before = this.#a.nodes.get(node.parent!);
+    if (before?.kind !== "table") return false;
+    const was = before.object.inherits ?? [];
+    return (node.table.inherits ?? [])
+      .filter((p) => !was.includes(p))
+      .some((p) => this.#tableNamed(this.#b, p)?.columns.some((c) => c.name === node.object.name));
   }
 
   #tableNamed(graph: Graph, sqlName: string): TableDef | undefined {
@@ -780,6 +852,13 @@ class Differ {
         break;
       case "type":
         list = both(target.type(b.object), a.object as never, b.object);
+        break;
+      case "collation":
+        list = commentChange(
+          target.collation(b.object),
+          (a.object as typeof b.object).comment,
+          b.object.comment,
+        );
         break;
       case "sequence":
         list = both(target.sequence(b.object), a.object as never, b.object);

@@ -1,6 +1,7 @@
 import { objectKey, qualifiedName } from "../inspect/ident.js";
 import { defaultKeyOf, keyOfObject } from "../inspect/keys.js";
 import type {
+  CollationDef,
   ColumnDef,
   ConstraintDef,
   ExtensionDef,
@@ -20,6 +21,7 @@ import type {
 export type Node =
   | { kind: "schema"; object: SchemaDef }
   | { kind: "extension"; object: ExtensionDef }
+  | { kind: "collation"; object: CollationDef }
   | { kind: "type"; object: TypeDef }
   | { kind: "sequence"; object: SequenceDef }
   | { kind: "seqowner"; object: SequenceDef }
@@ -58,6 +60,7 @@ export interface Graph {
 export const RANK = {
   schema: 0,
   extension: 1,
+  collation: 1,
   type: 2,
   sequence: 3,
   function: 4,
@@ -102,6 +105,15 @@ export function buildGraph(model: SchemaModel): Graph {
       deps: inSchema(e.schema),
       rank: RANK.extension,
       sort: e.name,
+    });
+  for (const c of model.collations)
+    add({
+      kind: "collation",
+      object: c,
+      key: keyOfObject("collations", c),
+      deps: inSchema(c.schema),
+      rank: RANK.collation,
+      sort: nameSort(c.schema, c.name),
     });
   for (const t of model.types)
     add({

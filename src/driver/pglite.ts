@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PitstopError } from "../core/errors.js";
@@ -37,6 +38,11 @@ export interface PGliteDirOptions {
    * an extension whose code was loaded when the instance started.
    */
   extensions?: readonly string[];
+  /**
+   * Do not wait for the file system after each query: faster, and a crash
+   * can lose the last transactions (for throwaway databases).
+   */
+  relaxedDurability?: boolean;
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -80,8 +86,9 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     return new PGliteDriver(options.instance, target, parsers, undefined);
   }
   const extensions = await loadExtensions(options.extensions ?? []);
+  const relaxed = options.relaxedDurability === true;
   if (options.dataDir === PGLITE_MEMORY) {
-    const db = await open(pglite, undefined, "PGlite in memory", extensions);
+    const db = await open(pglite, undefined, "PGlite in memory", extensions, relaxed);
     return new PGliteDriver(db, "PGlite in memory", parsers, { db, lock: undefined });
   }
   const target = `PGlite at ${options.dataDir}`;
@@ -96,7 +103,7 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
   try {
     if (options.templateCache && isNewDataDir(dataDir))
       await seedDataDir(dataDir, options.templateCache);
-    const db = await open(pglite, dataDir, target, extensions);
+    const db = await open(pglite, dataDir, target, extensions, relaxed);
     return new PGliteDriver(db, target, parsers, { db, lock });
   } catch (error) {
     lock.release();
@@ -134,17 +141,43 @@ function refuseForeignDir(dataDir: string, shown: string): void {
   );
 }
 
+/** A compiled `WebAssembly.Module` (the lib settings here have no WebAssembly types). */
+type WasmModule = object;
+const wasm = (
+  globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<WasmModule> } }
+).WebAssembly;
+let compiled: Promise<WasmModule | undefined> | undefined;
+
+/**
+ * Starts compiling PGlite's WebAssembly in the background, so that a later
+ * open does not wait for it (call it before other start-up work).
+ *
+ * @example
+ * warmUp(); // then read and parse files
+ * const driver = await createPGliteDriver({ dataDir: "memory://" });
+ */
+export function warmUp(): void {
+  compiled ??= (async () => {
+    const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+    const bytes = await fs.promises.readFile(path.join(path.dirname(entry), "pglite.wasm"));
+    return wasm.compile(bytes);
+  })().catch(() => undefined);
+}
+
 async function open(
   pglite: PGliteModule,
   dataDir: string | undefined,
   target: string,
   extensions: Record<string, unknown>,
+  relaxedDurability: boolean,
 ): Promise<PGlite> {
+  const pgliteWasmModule = compiled === undefined ? undefined : await compiled;
   try {
-    return await pglite.PGlite.create(
-      dataDir,
-      Object.keys(extensions).length > 0 ? { extensions: extensions as never } : {},
-    );
+    return await pglite.PGlite.create(dataDir, {
+      ...(Object.keys(extensions).length > 0 ? { extensions: extensions as never } : {}),
+      ...(relaxedDurability ? { relaxedDurability } : {}),
+      ...(pgliteWasmModule ? { pgliteWasmModule: pgliteWasmModule as never } : {}),
+    });
   } catch (error) {
     throw new PitstopError("PGLITE_OPEN", `cannot open ${target}: ${(error as Error).message}`, {
       hint: "The directory must be empty or a PGlite data directory of this PGlite version; move it away to start afresh.",
@@ -172,6 +205,8 @@ async function loadExtensions(names: readonly string[]): Promise<Record<string, 
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const id = name.replaceAll("-", "_");
+    // Built into every database: nothing to load.
+    if (id === "plpgsql") continue;
     if (!PGLITE_EXTENSIONS.has(id)) {
       throw new PitstopError("PGLITE_EXTENSION", `PGlite does not ship the extension ${name}`, {
         hint: "Use a PostgreSQL server that has it (for the declarative commands: --dev-url).",

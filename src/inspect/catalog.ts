@@ -51,6 +51,20 @@ SELECT e.oid::text AS oid, e.extname AS name, n.nspname AS schema, e.extversion 
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname <> 'plpgsql'`;
 
+export interface CollationRow {
+  oid: string;
+  schema: string;
+  name: string;
+  comment: string | null;
+  /** The pg_collation row as JSON: its columns differ between versions (colliculocale, colllocale...). */
+  row: Record<string, unknown>;
+}
+export const COLLATIONS = `
+SELECT c.oid::text AS oid, n.nspname AS schema, c.collname AS name,
+  obj_description(c.oid, 'pg_collation') AS comment, to_jsonb(c) AS row
+FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+WHERE c.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND ${notExtensionMember("pg_collation", "c.oid")}`;
+
 export interface TypeRow {
   oid: string;
   schema: string;

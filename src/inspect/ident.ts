@@ -56,6 +56,7 @@ export function quoteLiteral(text: string): string {
 export const objectKey = {
   schema: (name: string) => `schema:${quoteIdent(name)}`,
   extension: (name: string) => `extension:${quoteIdent(name)}`,
+  collation: (schema: string, name: string) => `collation:${fullName(schema, name)}`,
   type: (schema: string, name: string) => `type:${fullName(schema, name)}`,
   sequence: (schema: string, name: string) => `sequence:${fullName(schema, name)}`,
   table: (schema: string, name: string) => `table:${fullName(schema, name)}`,

@@ -5,6 +5,7 @@ import { type SchemaFilterOptions, schemaFilter } from "./filter.js";
 import { objectKey, qualifiedName } from "./ident.js";
 import { defaultKeyOf } from "./keys.js";
 import type {
+  CollationDef,
   ColumnDef,
   CompositeDef,
   ConstraintDef,
@@ -67,6 +68,7 @@ async function read(db: Db, options: InspectOptions): Promise<SchemaModel> {
 interface Rows {
   schemas: q.SchemaRow[];
   extensions: q.ExtensionRow[];
+  collations: q.CollationRow[];
   types: q.TypeRow[];
   domainChecks: q.DomainCheckRow[];
   relations: q.RelationRow[];
@@ -90,6 +92,7 @@ async function readRows(db: Db): Promise<Rows> {
   return {
     schemas: await all(q.SCHEMAS),
     extensions: await all(q.EXTENSIONS),
+    collations: await all(q.COLLATIONS),
     types: await all(q.TYPES),
     domainChecks: await all(q.DOMAIN_CHECKS),
     relations: await all(q.RELATIONS),
@@ -155,6 +158,12 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
     deps.register("pg_extension", e.oid, objectKey.extension(e.name));
     if (filter.schema(e.schema))
       extensions.push({ name: e.name, schema: e.schema, version: e.version });
+  }
+
+  const collations: CollationDef[] = [];
+  for (const c of rows.collations) {
+    deps.register("pg_collation", c.oid, objectKey.collation(c.schema, c.name));
+    if (filter.object(c.schema, c.name)) collations.push(collationDef(c));
   }
 
   // Relations first: types, columns and everything on a table hang on them.
@@ -356,6 +365,7 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
   const model: SchemaModel = {
     schemas,
     extensions,
+    collations,
     types,
     sequences,
     tables,
@@ -367,6 +377,32 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
     policies,
   };
   return sortModel(deps.attach(model));
+}
+
+const COLLATION_PROVIDERS: Record<string, CollationDef["provider"]> = {
+  c: "libc",
+  i: "icu",
+  b: "builtin",
+};
+
+function collationDef(c: q.CollationRow): CollationDef {
+  const r = c.row;
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const provider = COLLATION_PROVIDERS[String(r.collprovider)] ?? "libc";
+  const locale = text(r.colllocale) ?? text(r.colliculocale);
+  const rules = text(r.collicurules);
+  return {
+    schema: c.schema,
+    name: c.name,
+    ...(c.comment !== null ? { comment: c.comment } : {}),
+    provider,
+    ...(provider !== "libc" && locale !== undefined ? { locale } : {}),
+    ...(provider === "libc" && text(r.collcollate) !== undefined
+      ? { lcCollate: text(r.collcollate)!, lcCtype: text(r.collctype) ?? text(r.collcollate)! }
+      : {}),
+    ...(r.collisdeterministic === false ? { deterministic: false as const } : {}),
+    ...(rules !== undefined ? { rules } : {}),
+  };
 }
 
 function typeDef(
@@ -482,8 +518,8 @@ function tableDef(
     ...(row.options !== null && row.options.length > 0 ? { options: [...row.options].sort() } : {}),
     ...(row.row_security ? { rowSecurity: true as const } : {}),
     ...(row.force_row_security ? { forceRowSecurity: true as const } : {}),
-    // A partition has its parent's columns; an inheriting table lists only those no parent gives it.
-    columns: partition ? [] : columns.filter((c) => !c.inherited).map(columnDef),
+    // A partition has its parent's columns; an inheriting table lists its own, those a parent also gives it (merged) included.
+    columns: partition ? [] : columns.filter((c) => c.is_local || !c.inherited).map(columnDef),
     ...(grants !== undefined ? { grants } : {}),
   };
 }

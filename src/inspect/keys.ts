@@ -1,5 +1,6 @@
 import { objectKey } from "./ident.js";
 import type {
+  CollationDef,
   ConstraintDef,
   ExtensionDef,
   FunctionDef,
@@ -23,6 +24,10 @@ export function keyOfObject<K extends keyof SchemaModel>(kind: K, object: Object
       return objectKey.schema((object as SchemaDef).name);
     case "extensions":
       return objectKey.extension((object as ExtensionDef).name);
+    case "collations": {
+      const c = object as CollationDef;
+      return objectKey.collation(c.schema, c.name);
+    }
     case "types": {
       const t = object as TypeDef;
       return objectKey.type(t.schema, t.name);

@@ -15,6 +15,7 @@ export interface SchemaModel {
   /** Non-system schemas other than `public` (which always exists). */
   readonly schemas: readonly SchemaDef[];
   readonly extensions: readonly ExtensionDef[];
+  readonly collations: readonly CollationDef[];
   readonly types: readonly TypeDef[];
   readonly sequences: readonly SequenceDef[];
   readonly tables: readonly TableDef[];
@@ -51,6 +52,18 @@ export interface ExtensionDef {
   readonly name: string;
   readonly schema: string;
   readonly version: string;
+}
+
+/** `CREATE COLLATION`: libc takes LC_COLLATE and LC_CTYPE, icu and builtin a locale. */
+export interface CollationDef extends Named {
+  readonly provider: "libc" | "icu" | "builtin";
+  readonly locale?: string;
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  /** Absent: deterministic (the default). */
+  readonly deterministic?: false;
+  /** ICU tailoring rules (PostgreSQL 16+). */
+  readonly rules?: string;
 }
 
 export type TypeDef = EnumDef | DomainDef | CompositeDef | RangeDef;
@@ -236,6 +249,7 @@ export function emptyModel(): SchemaModel {
   return {
     schemas: [],
     extensions: [],
+    collations: [],
     types: [],
     sequences: [],
     tables: [],

@@ -16,6 +16,7 @@ export function sortModel(m: SchemaModel): SchemaModel {
   return {
     schemas: [...m.schemas].sort(byKey((s) => s.name)),
     extensions: [...m.extensions].sort(byKey((e) => e.name)),
+    collations: [...m.collations].sort(byKey((c) => c.schema + SEP + c.name)),
     types: [...m.types].sort(byKey((t) => t.schema + SEP + t.name)),
     sequences: [...m.sequences].sort(byKey((s) => s.schema + SEP + s.name)),
     tables: [...m.tables].sort(byKey((t) => t.schema + SEP + t.name)),
