@@ -49,6 +49,7 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       schema: {
         summary: "List products",
         operationId: "listProducts",
+        security: [],
         querystring: S.listQuery,
         response: responds(200, "A page of products.", S.page),
       },
@@ -64,6 +65,7 @@ export function registerProductRoutes(app: FastifyInstance, repo: ProductReposit
       schema: {
         summary: "One product",
         operationId: "getProduct",
+        security: [],
         params: S.idParams,
         headers: S.readHeaders,
         response: {
