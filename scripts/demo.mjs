@@ -53,7 +53,7 @@ server.stdout.on("data", (chunk) => {
       console.log(line);
       continue;
     }
-    if (entry.msg === "incoming request" || entry.msg === "request completed") continue;
+    if (entry.msg === "request") continue;
     const detail = entry.migration ?? entry.reqId ?? "";
     console.log(`  api | ${entry.msg}${detail ? ` (${detail})` : ""}`);
     if (entry.msg.startsWith("serving ")) void serving(entry.url, entry.debug);

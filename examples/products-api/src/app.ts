@@ -43,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ...(options.https ? { https: options.https } : {}),
     forceCloseConnections: "idle",
+    // One line per request (below), not Fastify's two ("incoming request", "request completed").
+    disableRequestLogging: true,
     return503OnClosing: true,
   } as FastifyServerOptions);
 
@@ -87,6 +89,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      "request",
+    );
   });
   // Only JSON bodies (text/plain is a 415, not a string that fails validation); a DELETE may
   // say application/json and send nothing.

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import type { TestDatabase } from "pg-pitstop/testing";
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import type { Db } from "../src/db.js";
@@ -281,6 +282,46 @@ describe("database unreachable", () => {
     } finally {
       await app.close();
       await pool.end();
+    }
+  });
+});
+
+describe("request logging", () => {
+  it("writes one line per request, with its id, method, URL, status and time", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: "info" },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const t = await freshDatabase("pglite");
+    const app = await buildApp({ db: t.db, logger });
+    try {
+      const ids = ["req-a", "req-b", "req-c"];
+      await app.inject({
+        method: "GET",
+        url: "/v1/products",
+        headers: { "x-request-id": "req-a" },
+      });
+      await app.inject({ method: "GET", url: "/nothing", headers: { "x-request-id": "req-b" } });
+      await app.inject({
+        method: "POST",
+        url: "/v1/products",
+        headers: { "x-request-id": "req-c", ...WRITER },
+        payload: { name: "Logged", price: 1 },
+      });
+      expect(lines.map((l) => l.reqId)).toEqual(ids);
+      expect(lines[0]).toMatchObject({
+        msg: "request",
+        method: "GET",
+        url: "/v1/products",
+        status: 200,
+      });
+      expect(lines[1]).toMatchObject({ status: 404 });
+      expect(lines[2]).toMatchObject({ method: "POST", status: 201 });
+      expect(typeof lines[2]!.ms).toBe("number");
+    } finally {
+      await app.close();
+      await t.drop();
     }
   });
 });
