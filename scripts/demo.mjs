@@ -4,6 +4,7 @@
 // serves http://127.0.0.1:4000 until Ctrl-C.
 // `npm run demo -- --exit-after-start` stops once the API answers (for tests).
 import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -13,6 +14,37 @@ const dataDir = process.env.PITSTOP_DEMO_DATA_DIR ?? `${app}/.pitstop/pglite`;
 const database = `pglite:${dataDir}`;
 const exitAfterStart = process.argv.includes("--exit-after-start");
 const addr = process.env.API_ADDR ?? "127.0.0.1:4000";
+const debugAddr = process.env.API_DEBUG_ADDR ?? "127.0.0.1:4001";
+
+/** Resolves with the error code when nothing may listen on host:port (EADDRINUSE...), else null. */
+function taken(address) {
+  const at = address.lastIndexOf(":");
+  const host = address.slice(0, at).replace(/^\[|\]$/g, "") || "0.0.0.0";
+  const port = Number(address.slice(at + 1));
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error) => resolve(error.code ?? "an error"));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
+}
+
+// Before migrating: a port another process holds is the demo's most common failure.
+for (const [variable, value] of [
+  ["API_ADDR", addr],
+  ["API_DEBUG_ADDR", debugAddr],
+]) {
+  const code = await taken(value);
+  if (code === null) continue;
+  const why =
+    code === "EADDRINUSE"
+      ? "is in use (another process listens there)"
+      : `cannot be used (${code})`;
+  console.error(
+    `products-api demo: ${value} ${why}.\n` +
+      `  Choose another address with ${variable}, e.g. ${variable}=127.0.0.1:0 npm run demo (0: any free port)`,
+  );
+  process.exit(1);
+}
 
 function pitstop(...args) {
   console.log(`\n$ pitstop ${args.join(" ")}`);
@@ -53,7 +85,7 @@ server.stdout.on("data", (chunk) => {
       console.log(line);
       continue;
     }
-    if (entry.msg === "incoming request" || entry.msg === "request completed") continue;
+    if (entry.msg === "request") continue;
     const detail = entry.migration ?? entry.reqId ?? "";
     console.log(`  api | ${entry.msg}${detail ? ` (${detail})` : ""}`);
     if (entry.msg.startsWith("serving ")) void serving(entry.url, entry.debug);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
@@ -35,3 +36,33 @@ it("the demo migrates and seeds products-api on PGlite, prints the status and se
     rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);
+
+it("the demo with its port taken says so and names API_ADDR, before migrating", async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+  const port = (holder.address() as AddressInfo).port;
+  const dir = mkdtempSync(join(tmpdir(), "pitstop-demo-"));
+  try {
+    const child = spawn(process.execPath, ["scripts/demo.mjs", "--exit-after-start"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        PITSTOP_DEMO_DATA_DIR: join(dir, "pglite"),
+        API_ADDR: `127.0.0.1:${port}`,
+        API_DEBUG_ADDR: "127.0.0.1:0",
+      },
+    });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code, out).toBe(1);
+    expect(out).toContain(`127.0.0.1:${port} is in use`);
+    expect(out).toContain("API_ADDR=");
+    expect(out).not.toContain("pitstop up");
+  } finally {
+    holder.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -10,6 +10,15 @@ export interface Metrics {
 export function createMetrics(pool: () => PoolStats): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // Gauges named like counters (promtool check metrics refuses them); each is the sum of the
+  // by-type gauge without `_total` (`nodejs_active_handles{type}` and so on), which stays.
+  for (const name of [
+    "nodejs_active_handles_total",
+    "nodejs_active_requests_total",
+    "nodejs_active_resources_total",
+  ]) {
+    registry.removeSingleMetric(name);
+  }
   const labelNames = ["method", "route", "status"] as const;
   const requests = new Counter({
     name: "http_requests_total",

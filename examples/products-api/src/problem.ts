@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { BadCursorError, ConflictError } from "./repository.js";
+import { BadCursorError, ConflictError, StaleError } from "./repository.js";
+import { isDatabaseUnavailable } from "./unavailable.js";
 
 export interface FieldError {
   field: string;
@@ -14,10 +15,15 @@ export class HttpProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: FieldError[],
+    /** Response headers that go with it: Allow on a 405, Retry-After on a 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail);
   }
 }
+
+/** Seconds a client waits before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 const PLACES = { body: "body", querystring: "query", params: "path", headers: "header" } as const;
 
@@ -25,6 +31,14 @@ const PLACES = { body: "body", querystring: "query", params: "path", headers: "h
 export function toProblem(error: unknown, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof ConflictError) return new HttpProblem(409, "Conflict", error.message);
+  if (error instanceof StaleError) {
+    return new HttpProblem(
+      412,
+      "Precondition failed",
+      `${error.message}: read it again (its ETag changed) and retry`,
+      [{ field: "if-match", in: "header", message: "does not match the current ETag" }],
+    );
+  }
   if (error instanceof BadCursorError) {
     return new HttpProblem(400, "Invalid request", error.message, [
       { field: "cursor", in: "query", message: error.message },
@@ -42,7 +56,9 @@ export function toProblem(error: unknown, request: FastifyRequest): HttpProblem 
       const message =
         params.additionalProperty !== undefined
           ? "is not a known field"
-          : (v.message ?? "is invalid");
+          : v.keyword === "pattern" && params.pattern === "\\S"
+            ? "must not be blank"
+            : (v.message ?? "is invalid");
       return { field: field || "/", in: where, message };
     });
     const detail = errors.map((f) => `${f.field} ${f.message}`).join("; ");
@@ -62,11 +78,22 @@ export function toProblem(error: unknown, request: FastifyRequest): HttpProblem 
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
     return new HttpProblem(e.statusCode, "Bad request", e.message);
   }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unreachable");
+    return new HttpProblem(
+      503,
+      "Service unavailable",
+      "the database cannot be reached just now; retry later",
+      undefined,
+      { "retry-after": String(RETRY_AFTER_SECONDS) },
+    );
+  }
   request.log.error({ err: error }, "request failed");
   return new HttpProblem(500, "Internal error", `the request failed; request id ${request.id}`);
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: HttpProblem) {
+  if (p.headers) reply.headers(p.headers);
   return reply
     .code(p.status)
     .type("application/problem+json")

@@ -9,6 +9,8 @@ export interface Product {
   created: Date;
   /** The X-User-Id of the last write; null for rows the seeds wrote. */
   updated_by: string | null;
+  /** The row's version (`xmin`): the ETag. Changes with every write; never serialized in bodies. */
+  version: string;
 }
 
 export interface ProductInput {
@@ -37,6 +39,14 @@ export interface Page {
 export class ConflictError extends Error {}
 /** A cursor this service did not write, or one for another sort. */
 export class BadCursorError extends Error {}
+/** An `If-Match` write to a product that changed since the client read it. */
+export class StaleError extends Error {}
+
+/**
+ * The versions a conditional write accepts (`If-Match`); undefined: any (no header, or `*`).
+ * An empty list matches nothing.
+ */
+export type Expected = readonly string[] | undefined;
 
 /** Sort keys map to SQL the service wrote; nothing a client sends is ever spliced into SQL. */
 const SORT_COLUMNS = {
@@ -45,7 +55,10 @@ const SORT_COLUMNS = {
   name: { column: "name", type: "text" },
 } as const;
 
-const COLUMNS = "id, name, price::float8 AS price, description, tags, created, updated_by";
+const COLUMNS =
+  "id, name, price::float8 AS price, description, tags, created, updated_by, xmin::text AS version";
+/** The version check of a conditional write, its list in parameter `$n`. */
+const matches = (n: number) => `($${n}::text[] IS NULL OR xmin::text = ANY($${n}::text[]))`;
 
 /** Products, stored in PostgreSQL. Every value travels as a bind parameter. */
 export class ProductRepository {
@@ -63,16 +76,15 @@ export class ProductRepository {
     }
     params.push(query.limit + 1);
     const direction = descending ? "DESC" : "ASC";
-    const { rows } = await badCursor(
-      this.db.query<Product & { sort_key: string }>(
-        `SELECT ${COLUMNS}, ${column}::text AS sort_key
+    const pending = this.db.query<Product & { sort_key: string }>(
+      `SELECT ${COLUMNS}, ${column}::text AS sort_key
          FROM products
         WHERE ($1::text IS NULL OR tags @> ARRAY[$1::text]) ${after}
         ORDER BY ${column} ${direction}, id ${direction}
         LIMIT $${params.length}`,
-        params,
-      ),
+      params,
     );
+    const { rows } = query.cursor === undefined ? await pending : await badCursor(pending);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
@@ -102,18 +114,35 @@ export class ProductRepository {
     return rows[0]!;
   }
 
-  /** PUT: every field replaced (left-out optional ones go back to their defaults). */
-  async replace(id: string, input: ProductInput, user: string): Promise<Product | undefined> {
+  /**
+   * PUT: every field replaced (left-out optional ones go back to their defaults).
+   * Undefined when there is no such product; StaleError when `expected` does not match it.
+   * The check and the write are one statement, so of two writers holding the same version one wins.
+   */
+  async replace(
+    id: string,
+    input: ProductInput,
+    user: string,
+    expected?: Expected,
+  ): Promise<Product | undefined> {
     const { rows } = await conflicts(
       this.db.query<Product>(
         `UPDATE products SET name = $2, price = $3, description = $4, tags = $5, updated_by = $6
-          WHERE id = $1
+          WHERE id = $1 AND ${matches(7)}
           RETURNING ${COLUMNS}`,
-        [id, input.name, input.price, input.description ?? "", input.tags ?? [], user],
+        [
+          id,
+          input.name,
+          input.price,
+          input.description ?? "",
+          input.tags ?? [],
+          user,
+          expected ?? null,
+        ],
       ),
       input.name,
     );
-    return rows[0];
+    return rows[0] ?? this.missingOrStale(id, expected);
   }
 
   /** PATCH: only the fields given. */
@@ -121,28 +150,38 @@ export class ProductRepository {
     id: string,
     patch: Partial<ProductInput>,
     user: string,
+    expected?: Expected,
   ): Promise<Product | undefined> {
     const fields = (["name", "price", "description", "tags"] as const).filter(
       (f) => patch[f] !== undefined,
     );
-    const sets = fields.map((f, i) => `${f} = $${i + 3}`);
+    const sets = fields.map((f, i) => `${f} = $${i + 4}`);
     const { rows } = await conflicts(
       this.db.query<Product>(
-        `UPDATE products SET ${[...sets, "updated_by = $2"].join(", ")} WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, user, ...fields.map((f) => patch[f])],
+        `UPDATE products SET ${[...sets, "updated_by = $2"].join(", ")}
+          WHERE id = $1 AND ${matches(3)} RETURNING ${COLUMNS}`,
+        [id, user, expected ?? null, ...fields.map((f) => patch[f])],
       ),
       patch.name,
     );
-    return rows[0];
+    return rows[0] ?? this.missingOrStale(id, expected);
   }
 
   /** The id removed; undefined when there was no such product. */
-  async remove(id: string): Promise<string | undefined> {
+  async remove(id: string, expected?: Expected): Promise<string | undefined> {
     const { rows } = await this.db.query<{ id: string }>(
-      "DELETE FROM products WHERE id = $1 RETURNING id",
-      [id],
+      `DELETE FROM products WHERE id = $1 AND ${matches(2)} RETURNING id`,
+      [id, expected ?? null],
     );
-    return rows[0]?.id;
+    return rows[0]?.id ?? this.missingOrStale(id, expected);
+  }
+
+  /** After a write that touched no row: undefined if the product is gone, else it was stale. */
+  private async missingOrStale(id: string, expected: Expected): Promise<undefined> {
+    if (expected === undefined) return undefined;
+    const { rows } = await this.db.query("SELECT 1 FROM products WHERE id = $1", [id]);
+    if (rows.length > 0) throw new StaleError(`product ${id} changed since it was read`);
+    return undefined;
   }
 }
 

@@ -3,7 +3,13 @@
 const uuid = { type: "string", format: "uuid" } as const;
 
 const fields = {
-  name: { type: "string", minLength: 1, maxLength: 200, description: "Unique among products." },
+  name: {
+    type: "string",
+    minLength: 1,
+    maxLength: 200,
+    pattern: "\\S",
+    description: "Unique among products; not blank.",
+  },
   price: {
     type: "number",
     minimum: 0,
@@ -110,13 +116,40 @@ export const problem = {
   },
 } as const;
 
-export const userHeader = {
+const userId = {
+  type: "string",
+  minLength: 1,
+  maxLength: 200,
+  description:
+    "Set by the trusted front proxy after it authenticated the caller (the `userId` scheme).",
+} as const;
+const ifMatch = {
+  type: "string",
+  description:
+    "The ETag the client read: the write is refused with 412 if the product changed since.",
+} as const;
+
+/** Headers of a create. */
+export const writeHeaders = {
+  type: "object",
+  required: ["x-user-id"],
+  properties: { "x-user-id": userId },
+} as const;
+
+/** Headers of a replace, change or remove. */
+export const conditionalWriteHeaders = {
+  type: "object",
+  required: ["x-user-id"],
+  properties: { "x-user-id": userId, "if-match": ifMatch },
+} as const;
+
+/** Headers of a read of one product. */
+export const readHeaders = {
   type: "object",
   properties: {
-    "x-user-id": {
+    "if-none-match": {
       type: "string",
-      description:
-        "Set by the trusted front proxy after it authenticated the caller. Required for writes.",
+      description: "The ETag the client holds: 304 if the product is unchanged.",
     },
   },
 } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import type { StatusReport } from "pg-pitstop";
+import type { RunEvent, StatusReport } from "pg-pitstop";
 import pino from "pino";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, describeConfig, loadConfig, usage } from "./config.js";
@@ -38,10 +38,43 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, "cannot open the database");
     return process.exit(1);
   });
+  // The debug port first: while start-up migrations run (or wait for a lock) /healthz answers
+  // 200 and /readyz 503 saying which migration runs or waits.
+  const metrics = createMetrics(() => db.stats());
+  let startup: string | undefined = config.migrate ? "starting" : undefined;
+  const debug = createDebugServer({
+    registry: metrics.registry,
+    ready: async () =>
+      startup === undefined ? readiness(db) : { ok: false, checks: { migrations: startup } },
+    log,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      debug.once("error", reject);
+      debug.listen(config.debugPort, config.debugHost, resolve);
+    });
+  } catch (error) {
+    cannotListen(log, error, "API_DEBUG_ADDR", config.debugHost, config.debugPort);
+    await db.close().catch(() => {});
+    process.exit(1);
+  }
+  const debugAddress = debug.address() as AddressInfo;
+  const debugUrl = `http://${urlHost(debugAddress.address)}:${debugAddress.port}`;
+  log.info({ debug: debugUrl }, `debug server on ${debugUrl}`);
+
   if (config.migrate) {
     const { migrate } = await import("pg-pitstop");
     // Under pitstop's lock: replicas starting together wait for each other, migrations run once.
-    const result = await migrate({ driver: db.driver, migrations });
+    const result = await migrate({
+      driver: db.driver,
+      migrations,
+      onEvent: (event) => {
+        const said = startupEvent(event);
+        if (said === undefined) return;
+        startup = said.state;
+        if (said.log) log[said.level]({ ...said.fields }, said.state);
+      },
+    });
     for (const r of result.results) {
       if (r.status === "success")
         log.info({ migration: r.id, ms: Math.round(r.durationMs) }, "migration applied");
@@ -53,34 +86,29 @@ async function main(): Promise<void> {
         },
         `migration failed: ${result.error.message}`,
       );
+      debug.closeAllConnections();
+      debug.close();
       await db.close().catch(() => {});
       process.exit(1);
     }
     log.info({ version: result.current ?? null }, "migrations current");
+    startup = undefined;
   }
 
-  const metrics = createMetrics(() => db.stats());
   const app = await buildApp({ db: db.db, metrics, logger: log, ...(https ? { https } : {}) });
-  const debug = createDebugServer({ registry: metrics.registry, ready: () => readiness(db), log });
-
   try {
     await app.listen({ host: config.host, port: config.port });
-    await new Promise<void>((resolve, reject) => {
-      debug.once("error", reject);
-      debug.listen(config.debugPort, config.debugHost, resolve);
-    });
   } catch (error) {
-    log.fatal({ err: error }, "cannot listen");
+    cannotListen(log, error, "API_ADDR", config.host, config.port);
     await db.close().catch(() => {});
     process.exit(1);
   }
   const apiAddress = app.server.address() as AddressInfo;
-  const debugAddress = debug.address() as AddressInfo;
   const url = `${https ? "https" : "http"}://${urlHost(apiAddress.address)}:${apiAddress.port}`;
   log.info(
     {
       url,
-      debug: `http://${urlHost(debugAddress.address)}:${debugAddress.port}`,
+      debug: debugUrl,
       database: db.target,
     },
     `serving ${url}`,
@@ -136,6 +164,79 @@ async function readiness(db: Database): Promise<Readiness> {
     checks: { database: "ok", migrations: migrationsCheck },
   };
 }
+
+/** A port taken or refused: the fatal line names the setting to change. */
+function cannotListen(
+  log: pino.Logger,
+  error: unknown,
+  variable: "API_ADDR" | "API_DEBUG_ADDR",
+  host: string,
+  port: number,
+): void {
+  const code = (error as { code?: string }).code;
+  const at = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const why =
+    code === "EADDRINUSE"
+      ? "the address is in use (another process listens there)"
+      : code === "EACCES"
+        ? "permission denied (ports below 1024 need privileges)"
+        : (error as Error).message;
+  log.fatal(
+    { err: { code, message: (error as Error).message }, [variable]: at },
+    `cannot listen on ${at}: ${why}; set ${variable} (or --${variable === "API_ADDR" ? "addr" : "debug-addr"}) to a free address`,
+  );
+}
+
+/** What a migration event means for /readyz, and whether it is worth a log line. */
+function startupEvent(
+  event: RunEvent,
+): { state: string; log: boolean; level: "info" | "warn"; fields: object } | undefined {
+  switch (event.type) {
+    case "lock-wait": {
+      const h = event.holder;
+      const by = h
+        ? ` held by pid ${h.pid}${h.applicationName ? ` (${h.applicationName})` : ""}`
+        : "";
+      return {
+        state: `waiting for the migration lock${by}`,
+        log: true,
+        level: "warn",
+        fields: { holder: h ?? null },
+      };
+    }
+    case "migration-start":
+      return {
+        state: `running ${migrationId(event.migration)}`,
+        log: true,
+        level: "info",
+        fields: { migration: migrationId(event.migration) },
+      };
+    case "retry":
+      return {
+        state: `${migrationId(event.migration)} waits: ${event.reason}; retry ${event.attempt} in ${event.waitMs} ms`,
+        log: true,
+        level: "warn",
+        fields: {
+          migration: migrationId(event.migration),
+          attempt: event.attempt,
+          waitMs: event.waitMs,
+          reason: event.reason,
+        },
+      };
+    case "migration-done":
+      return {
+        state: `${migrationId(event.migration)} applied`,
+        log: false,
+        level: "info",
+        fields: {},
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** `000005_add_updated_by_to_products`, as the "migration applied" lines name it. */
+const migrationId = (m: { versionText: string; name: string }) => `${m.versionText}_${m.name}`;
 
 function urlHost(address: string): string {
   if (address === "0.0.0.0" || address === "::") return "127.0.0.1";

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import semver from "semver";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
@@ -41,7 +42,16 @@ function configDefault(env: string): string {
   return m[1]!;
 }
 
-const packageJson = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+const packageJson = JSON.parse(read("package.json")) as {
+  scripts: Record<string, string>;
+  engines: { node: string };
+};
+/** The Node lines package.json "engines" supports: the lowest version of each `||` part. */
+const supportedNodes = new semver.Range(packageJson.engines.node).set.map(
+  (comparators) => semver.minVersion(comparators.map((c) => c.value).join(" "))!.version,
+);
+/** The Node line that is the current LTS (26 since 2026-10-28; 24 and 22 in maintenance). */
+const CURRENT_LTS = 26;
 
 /** Names the ops files set for the service: each one in the contract and read by config.ts. */
 function expectKnownEnv(names: Iterable<string>, where: string): void {
@@ -238,9 +248,11 @@ describe("Dockerfile", () => {
   const final = stages.at(-1)!;
   const finalEnv = envOf(final);
 
-  it("has a build stage and a separate final stage on Node 20", () => {
+  it("has a build stage and a separate final stage on the current Node LTS", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    expect(final.image).toMatch(/^node:20(-|$)/);
+    const major = Number(/^node:(\d+)(-|$)/.exec(final.image)?.[1]);
+    expect(major).toBe(CURRENT_LTS);
+    expect(semver.satisfies(`${major}.0.0`, packageJson.engines.node)).toBe(true);
     const build = stages.find((s) => s.name === "build");
     const runs = build?.instructions.filter((i) => i.keyword === "RUN").map((i) => i.args) ?? [];
     expect(runs.some((r) => /\bnpm ci\b/.test(r))).toBe(true);
@@ -392,6 +404,8 @@ describe("compose.yaml", () => {
     const addr = apiEnv.API_ADDR ?? envOf(dockerfile.stages.at(-1)!).get("API_ADDR")!;
     const ports = (api.ports as string[]).map((p) => p.split("/")[0]!.split(":"));
     expect(ports.some((p) => Number(p.at(-1)) === portOf(addr) && p.at(-2) === "4000")).toBe(true);
+    // Published on the host's loopback only: anyone who reaches the api can set X-User-Id.
+    for (const p of ports) expect(p.slice(0, -2).join(":")).toBe("127.0.0.1");
     expect(durationMs(String(api.stop_grace_period))).toBeGreaterThan(shutdownTimeoutMs);
   });
 });
@@ -447,8 +461,35 @@ describe(".github/workflows/ci.yml", () => {
       expect(uses).toContain("actions/checkout@v4");
       expect(uses).toContain("actions/setup-node@v4");
       const setupNode = steps(name).find((s) => s.uses === "actions/setup-node@v4")!;
-      expect(String(obj(setupNode.with, "with")["node-version"])).toBe("20");
+      const version = String(obj(setupNode.with, "with")["node-version"]);
+      if (name === "test") {
+        // Every line engines names is tested, and nothing else.
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
+        expect(version).toBe("${{ matrix.node }}");
+        const matrix = obj(obj(job(name).strategy, "strategy").matrix, "matrix");
+        expect((matrix.node as number[]).map((v) => `${v}`)).toEqual(
+          supportedNodes.map((v) => String(semver.major(v))),
+        );
+      } else {
+        expect(version).toBe(String(CURRENT_LTS));
+      }
     }
+  });
+
+  it("engines exclude end-of-life Node and every locked dependency runs on each supported line", () => {
+    // What npm ci's EBADENGINE check does, for the oldest version of each supported line.
+    expect(semver.satisfies("20.19.0", packageJson.engines.node)).toBe(false);
+    expect(supportedNodes.map((v) => semver.major(v))).toContain(CURRENT_LTS);
+    const lock = JSON.parse(readFileSync(join(exampleDir, "../../package-lock.json"), "utf8")) as {
+      packages: Record<string, { engines?: { node?: unknown } }>;
+    };
+    const refused = supportedNodes.flatMap((node) =>
+      Object.entries(lock.packages)
+        .filter(([, p]) => typeof p.engines?.node === "string")
+        .filter(([, p]) => !semver.satisfies(node, p.engines!.node as string))
+        .map(([name, p]) => `node ${node}: ${name} wants ${p.engines!.node}`),
+    );
+    expect(refused).toEqual([]);
   });
 
   it("tests against a healthy PostgreSQL service named in PITSTOP_TEST_DATABASE_URL", () => {

@@ -8,7 +8,7 @@ import { emptyDatabase, queryRows as query } from "./support/service.js";
 
 // The pitstop CLI of the installed package (the workspace link here, the registry's copy elsewhere).
 const PITSTOP = join(
-  dirname(createRequire(import.meta.url).resolve("pitstop/package.json")),
+  dirname(createRequire(import.meta.url).resolve("pg-pitstop/package.json")),
   "bin/pitstop.cjs",
 );
 const PASSWORD = "correct-horse-battery-staple";

@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { migrate } from "pg-pitstop";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "./support/databases.js";
+import { MIGRATIONS, ROOT } from "./support/databases.js";
 import { emptyDatabase, queryRows as rows, type Service, startService } from "./support/service.js";
 
 // The built service as a process, on the run's PostgreSQL server: what a deploy runs.
@@ -204,6 +206,66 @@ describe("the service process", () => {
     // The debug routes are not on the public port.
     expect((await fetch(`${served}/metrics`)).status).toBe(404);
     expect(await s.stop()).toBe(0);
+  });
+
+  it("the debug port answers while a start-up migration waits for a lock, and says which", async () => {
+    const url = await emptyDatabase("api_lock_wait");
+    const upTo4 = await migrate({ url: `${url}?sslmode=disable`, migrations: MIGRATIONS, to: "4" });
+    expect(upTo4.error).toBeUndefined();
+    // A long read holds products: migration 5's ALTER TABLE waits (lock_timeout, then retries).
+    const reader = new pg.Client({ connectionString: url });
+    await reader.connect();
+    try {
+      await reader.query("BEGIN");
+      await reader.query("LOCK TABLE products IN ACCESS SHARE MODE");
+      const s = service(["--db-url", url, "--db-disable-tls"]);
+      await waitFor(async () => s.logs.some((l) => l.msg.startsWith("debug server on ")));
+      const debug = s.logs.find((l) => l.msg.startsWith("debug server on "))!.debug as string;
+      const readyz = async () => {
+        const r = await fetch(`${debug}/readyz`);
+        return { status: r.status, body: (await r.json()) as { checks: { migrations: string } } };
+      };
+      await waitFor(async () =>
+        (await readyz()).body.checks.migrations.includes("000005_add_updated_by_to_products"),
+      );
+      expect((await fetch(`${debug}/healthz`)).status).toBe(200);
+      const waiting = await readyz();
+      expect(waiting.status).toBe(503);
+      // The wait is logged: the migration that started, then each retry and why.
+      await waitFor(async () => s.logs.some((l) => l.reason !== undefined && l.attempt === 1));
+      const retry = s.logs.find((l) => l.attempt === 1)!;
+      expect(retry).toMatchObject({ migration: "000005_add_updated_by_to_products", level: 40 });
+      expect(retry.msg).toContain("retry 1");
+      expect((await readyz()).body.checks.migrations).toContain("waits");
+      expect(s.logs.some((l) => l.msg === "running 000005_add_updated_by_to_products")).toBe(true);
+      await reader.query("COMMIT");
+      await s.ready;
+      expect((await readyz()).status).toBe(200);
+      expect(await s.stop()).toBe(0);
+    } finally {
+      await reader.end();
+    }
+  });
+
+  it("a port another process holds: exit 1, the log line names API_ADDR or API_DEBUG_ADDR", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const url = await emptyDatabase("api_port_taken");
+      for (const [flag, variable] of [
+        ["--addr", "API_ADDR"],
+        ["--debug-addr", "API_DEBUG_ADDR"],
+      ] as const) {
+        const s = service(["--db-url", url, "--db-disable-tls", flag, `127.0.0.1:${port}`]);
+        expect(await s.exited).toBe(1);
+        const fatal = s.logs.find((l) => l.level === 60)!;
+        expect(fatal.msg).toContain(`cannot listen on 127.0.0.1:${port}: the address is in use`);
+        expect(fatal.msg).toContain(`set ${variable}`);
+      }
+    } finally {
+      holder.close();
+    }
   });
 });
 
