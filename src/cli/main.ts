@@ -554,7 +554,8 @@ function defineCommands(program: { command(spec: string): Command }): void {
       .option(
         "--offline",
         "plain statements, one transaction: for empty or development databases (default: online forms)",
-      ),
+      )
+      .option("--diagram", "add a mermaid diagram of the changed tables to the header, for review"),
   ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/diff.js")).runDiff(s, out, name, o)),
   );
@@ -569,7 +570,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
     action(cmd, async (s, out) => (await import("./commands/drift.js")).runDrift(s, out, o)),
   );
 
-  const schema = program.command("schema").description("dump the schema, or apply a desired one");
+  const schema = program.command("schema").description("dump, draw or apply the schema");
   filters(
     schema
       .command("dump")
@@ -582,6 +583,25 @@ function defineCommands(program: { command(spec: string): Command }): void {
       .option("--check", "exit 4 when --out is missing or stale (for CI)"),
   ).action((o: import("./commands/schema.js").DumpFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaDump(s, out, o)),
+  );
+  filters(
+    schema
+      .command("diagram")
+      .description(
+        "draw the schema's tables and foreign keys (mermaid erDiagram, svg or Graphviz dot)",
+      )
+      .option("--format <format>", "mermaid (default), svg or dot; -o file.svg implies svg")
+      .option("-o, --out <file>", "write to this file instead of stdout")
+      .option(
+        "--from <source>",
+        "database (default) or migrations (replayed on a scratch database)",
+      )
+      .option("-f, --file <path>", "draw a schema file (.sql or a folder of them) instead")
+      .option("--views", "draw views too"),
+  ).action((o: import("./commands/diagram.js").DiagramFlags, cmd: Command) =>
+    action(cmd, async (s, out) =>
+      (await import("./commands/diagram.js")).runSchemaDiagram(s, out, o),
+    ),
   );
   filters(
     schema
