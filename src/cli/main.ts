@@ -66,7 +66,16 @@ function globalFlags(cmd: Command): GlobalFlags {
   const flags = { ...(root.opts() as GlobalFlags) };
   if (cmd.name() === "lint" && flags.format && LINT_OUTPUT_FORMATS.has(flags.format))
     delete flags.format;
+  // `schema diagram --format` is always the drawing's format (a bad value is its error to give).
+  if (cmd.name() === "diagram") delete flags.format;
   return flags;
+}
+
+/** `schema diagram --format`: its own value, or the one commander handed to the program. */
+function diagramFormat(cmd: Command, own: string | undefined): string | undefined {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  return own ?? (root.opts() as GlobalFlags).format;
 }
 
 /** `lint --format`: its own value, or the one commander handed to the program. */
@@ -600,7 +609,10 @@ function defineCommands(program: { command(spec: string): Command }): void {
       .option("--views", "draw views too"),
   ).action((o: import("./commands/diagram.js").DiagramFlags, cmd: Command) =>
     action(cmd, async (s, out) =>
-      (await import("./commands/diagram.js")).runSchemaDiagram(s, out, o),
+      (await import("./commands/diagram.js")).runSchemaDiagram(s, out, {
+        ...o,
+        format: diagramFormat(cmd, o.format),
+      }),
     ),
   );
   filters(
