@@ -27,6 +27,7 @@ const FIXTURE = path.join(import.meta.dirname, "fixtures/diagram/schema.sql");
 const TABLES = [
   "public.customers",
   "public.customer_profiles",
+  "public.loyalty_cards",
   "sales.orders",
   "sales.line items",
   "sales.shipments",
@@ -42,6 +43,7 @@ const EDGES: [string, string, string, boolean, boolean][] = [
     true,
   ],
   ["orders_customer_id_fkey", "sales.orders", "public.customers", false, false],
+  ["loyalty_cards_customer_id_fkey", "public.loyalty_cards", "public.customers", false, true],
   ["line items_order_id_fkey", "sales.line items", "sales.orders", false, false],
   ["shipments_order_id_line_no_fkey", "sales.shipments", "sales.line items", true, false],
 ];
@@ -71,6 +73,8 @@ describeEachDriver("diagrams", (ctx) => {
       "line_no",
     ]);
     expect(erGraph(model).entities.some((e) => e.kind === "view")).toBe(false);
+    const cards = graph.entities.find((e) => e.id === "public.loyalty_cards")!;
+    expect(cards.columns.filter((c) => c.uk).map((c) => c.name)).toEqual(["customer_id"]);
   });
 
   it("mermaid: mermaid's parser accepts it; every table, key marker and relationship is there", async () => {
@@ -90,6 +94,7 @@ describeEachDriver("diagrams", (ctx) => {
     rel("customers", "}o..o|", "customers", "customers_referred_by_fkey"); // nullable: zero-or-one parent
     rel("customer_profiles", "|o--||", "customers", "customer_profiles_customer_id_fkey"); // unique: one-to-one
     rel("sales.orders", "}o..||", "customers", "orders_customer_id_fkey");
+    rel("loyalty_cards", "|o..||", "customers", "loyalty_cards_customer_id_fkey"); // unique index: one-to-one
     rel("sales.line items", "}o--||", "sales.orders", "line items_order_id_fkey"); // in the PK: identifying
     rel("sales.shipments", "}o..o|", "sales.line items", "shipments_order_id_line_no_fkey");
     expect(text.match(/ : "/g)).toHaveLength(EDGES.length);
@@ -103,6 +108,7 @@ describeEachDriver("diagrams", (ctx) => {
       'erDiagram\n  "a" {\n    "char" x\n  }\n',
       'erDiagram\n  "a"b" {\n    text x\n  }\n',
       'erDiagram\n  "100%" {\n    text x\n  }\n',
+      'erDiagram\n  "a" {\n    text pk\n  }\n',
     ];
     for (const text of raw) await expect(mermaid.parse(text), text).rejects.toThrow();
     const weird = {
@@ -119,6 +125,7 @@ describeEachDriver("diagrams", (ctx) => {
             { name: "Unit Price", type: "character varying(40)", notNull: true },
             { name: "c", type: '"char"', notNull: false },
             { name: "1st", type: "timestamp with time zone", notNull: false },
+            { name: "pk", type: "uk", notNull: false },
           ],
         },
       ],
@@ -126,6 +133,7 @@ describeEachDriver("diagrams", (ctx) => {
     const text = renderMermaid(weird);
     await expect(mermaid.parse(text), text).resolves.toMatchObject({ diagramType: "er" });
     expect(text).toContain('character_varying(40) Unit_Price "Unit Price"');
+    expect(text).toContain('uk_ pk_ "pk, nullable"');
   });
 
   it("dot: a node with an HTML-like table per table, an edge port to port per foreign key", () => {

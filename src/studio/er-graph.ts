@@ -71,6 +71,13 @@ export function erGraph(model: SchemaModel, options: ErGraphOptions = {}): ErGra
     const id = entityId(c.schema, c.table);
     byTable.set(id, [...(byTable.get(id) ?? []), c]);
   }
+  const uniqueIndexes = new Map<string, string[][]>();
+  for (const i of model.indexes) {
+    const columns = uniqueIndexColumns(i.definition);
+    if (!columns) continue;
+    const id = entityId(i.schema, i.table);
+    uniqueIndexes.set(id, [...(uniqueIndexes.get(id) ?? []), columns]);
+  }
   const entities: ErEntity[] = [];
   const edges: ErEdge[] = [];
   for (const t of model.tables) {
@@ -78,7 +85,10 @@ export function erGraph(model: SchemaModel, options: ErGraphOptions = {}): ErGra
     if (!keep(id) || t.partitionOf) continue;
     const constraints = byTable.get(id) ?? [];
     const pk = keyColumns(constraints, "primary");
-    const uniques = constraints.filter((c) => c.type === "unique").map(constraintColumns);
+    const uniques = [
+      ...constraints.filter((c) => c.type === "unique").map(constraintColumns),
+      ...(uniqueIndexes.get(id) ?? []),
+    ];
     const fks = constraints.filter((c) => c.type === "foreign").map(foreignKey);
     const fkColumns = new Set(fks.flatMap((f) => f.fromColumns));
     const ukColumns = new Set(uniques.flat());
@@ -177,6 +187,23 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function constraintColumns(c: ConstraintDef): string[] {
   const open = c.definition.indexOf("(");
   return open < 0 ? [] : identList(c.definition, open).names;
+}
+
+/**
+ * `CREATE UNIQUE INDEX i ON t USING btree (a, b)` -> `["a", "b"]`; undefined
+ * for a non-unique or partial index, or one on expressions or with options
+ * (`lower(email)`, `a DESC`): those do not make the columns unique as such.
+ */
+function uniqueIndexColumns(definition: string): string[] | undefined {
+  if (!definition.startsWith("CREATE UNIQUE INDEX ") || / WHERE /.test(definition))
+    return undefined;
+  const using = definition.indexOf(" USING ");
+  const open = using < 0 ? -1 : definition.indexOf("(", using);
+  if (open < 0) return undefined;
+  const list = identList(definition, open);
+  return definition[list.end - 1] === ")" && list.names.every((n) => n !== "")
+    ? list.names
+    : undefined;
 }
 
 /** `FOREIGN KEY (a, b) REFERENCES s.t(x, y) ...` -> both ends. */

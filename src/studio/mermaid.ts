@@ -80,8 +80,10 @@ function quoted(text: string): string {
   return `"${text.replace(/["%\\\r\n]/g, "_") || "_"}"`;
 }
 
-/** An attribute type or name: `[A-Za-z_*][A-Za-z0-9_\-()[\]]*` in mermaid's lexer. */
+/** An attribute type or name: `[A-Za-z_*][A-Za-z0-9_\-()[\]]*` in mermaid's lexer, not a key marker. */
 function word(text: string): string {
   const w = text.replace(/"/g, "").replace(/[^A-Za-z0-9_\-()[\]]/g, "_");
+  // PK, FK and UK are key markers to mermaid's lexer (in any case), never a name.
+  if (/^(pk|fk|uk)$/i.test(w)) return `${w}_`;
   return /^[A-Za-z_]/.test(w) ? w : `_${w}`;
 }
