@@ -70,6 +70,7 @@ describeEachDriver("schema diagram CLI", (ctx) => {
     // other sources (the same writers, a scratch database either way) run on one driver only.
     if (!once(ctx.driverName)) return;
     const fromMigrations = await cli(
+      "--json",
       "schema",
       "diagram",
       "--from",
@@ -78,8 +79,14 @@ describeEachDriver("schema diagram CLI", (ctx) => {
       "dot",
     );
     expect(fromMigrations.code, fromMigrations.stderr).toBe(0);
-    expect(fromMigrations.stdout).toMatch(/^digraph schema \{/);
-    expect(fromMigrations.stdout).toContain('id="fk:public.orders.orders_customer_id_fkey"');
+    const json = JSON.parse(fromMigrations.stdout) as {
+      ok: boolean;
+      format: string;
+      diagram: string;
+    };
+    expect(json).toMatchObject({ ok: true, format: "dot" });
+    expect(json.diagram).toMatch(/^digraph schema \{/);
+    expect(json.diagram).toContain('id="fk:public.orders.orders_customer_id_fkey"');
 
     const file = await cli("schema", "diagram", "--file", FIXTURE, "--views", "-o", "schema.mmd");
     expect(file.code, file.stderr).toBe(0);

@@ -38,7 +38,8 @@ export async function runSchemaDiagram(
   const model = await loadModel(settings, out, flags, from);
   const text = await renderDiagram(model, format, { views: flags.views ?? false });
   if (!flags.out) {
-    process.stdout.write(text);
+    if (out.json) out.data({ ok: true, format, diagram: text });
+    else process.stdout.write(text);
     return 0;
   }
   await writeFile(flags.out, text);
