@@ -175,6 +175,15 @@ describeEachDriver("diagrams", (ctx) => {
       expect(g.y + g.height).toBeLessThanOrEqual(height + 0.5);
     }
     expect(overlapping(groups)).toEqual([]);
+    // Every edge stays on the canvas, the self-reference's loop included.
+    for (const p of paths) {
+      const numbers = p.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+      const xs = numbers.filter((_, i) => i % 2 === 0);
+      const ys = numbers.filter((_, i) => i % 2 === 1);
+      expect(Math.min(...xs, ...ys), p.id).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs), p.id).toBeLessThanOrEqual(width);
+      expect(Math.max(...ys), p.id).toBeLessThanOrEqual(height);
+    }
   });
 
   it("changed tables and their direct neighbours", () => {
@@ -237,7 +246,7 @@ interface Placed {
 
 function svgParts(text: string): {
   groups: Placed[];
-  paths: { id: string }[];
+  paths: { id: string; d: string }[];
   width: number;
   height: number;
 } {
@@ -250,7 +259,10 @@ function svgParts(text: string): {
     id: string;
     rect: { x: string; y: string; width: string; height: string }[];
   }[];
-  const edges = asList(layers.find((l) => l.class === "edges")?.path) as { id: string }[];
+  const edges = asList(layers.find((l) => l.class === "edges")?.path) as {
+    id: string;
+    d: string;
+  }[];
   return {
     groups: tables.map((t) => ({
       id: t.id,

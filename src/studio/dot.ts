@@ -51,7 +51,7 @@ function tableLabel(e: ErEntity): string {
     ...e.columns.map((c, i) => {
       const keys = [c.pk && "PK", c.fk && "FK", c.uk && "UK"].filter(Boolean).join(" ");
       const name = c.pk ? `<U>${html(c.name)}</U>` : html(c.name);
-      return `<TR><TD PORT="c${i}" ALIGN="LEFT">${name}</TD><TD ALIGN="LEFT">${html(c.type)}${c.notNull || c.pk ? "" : "?"}</TD><TD ALIGN="LEFT">${keys}</TD></TR>`;
+      return `<TR><TD PORT="c${i}" ALIGN="LEFT">${name}</TD><TD ALIGN="LEFT">${html(c.type)}${c.notNull || c.pk || e.kind === "view" ? "" : "?"}</TD><TD ALIGN="LEFT">${keys}</TD></TR>`;
     }),
   ];
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${rows.join("")}</TABLE>`;

@@ -12,6 +12,7 @@ const FONT_SIZE = 12;
 const LINE = 18;
 const PAD = 8;
 const GAP = 16;
+const LOOP = 36;
 
 /**
  * The SVG document of `model`.
@@ -44,8 +45,9 @@ export async function svgOfGraph(graph: ErGraph): Promise<string> {
     boxes.set(entity.id, box);
     g.setNode(entity.id, { width: box.width, height: box.height });
   }
+  // Self-references are drawn as a loop beside their table (dagre's would cross it).
   graph.edges.forEach((e, i) => {
-    g.setEdge(e.from, e.to, {}, `e${i}`);
+    if (e.from !== e.to) g.setEdge(e.from, e.to, {}, `e${i}`);
   });
   dagre.layout(g);
   for (const [id, box] of boxes) {
@@ -54,7 +56,11 @@ export async function svgOfGraph(graph: ErGraph): Promise<string> {
     box.y = node.y - box.height / 2;
   }
   const size = g.graph() as { width?: number; height?: number };
-  const width = Math.ceil(size.width ?? 0);
+  const loopRight = graph.edges
+    .filter((e) => e.from === e.to)
+    .map((e) => boxes.get(e.from)!)
+    .map((b) => b.x + b.width + LOOP + 4);
+  const width = Math.ceil(Math.max(size.width ?? 0, ...loopRight));
   const height = Math.ceil(size.height ?? 0);
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -64,10 +70,14 @@ export async function svgOfGraph(graph: ErGraph): Promise<string> {
     `<g class="edges">`,
   ];
   graph.edges.forEach((e, i) => {
-    const points = (
-      g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points: { x: number; y: number }[] }
-    ).points;
-    const d = points.map((p, j) => `${j === 0 ? "M" : "L"}${round(p.x)},${round(p.y)}`).join(" ");
+    const d =
+      e.from === e.to
+        ? selfLoop(boxes.get(e.from)!, e.fromColumns[0]!, e.toColumns[0]!)
+        : (
+            g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points: { x: number; y: number }[] }
+          ).points
+            .map((p, j) => `${j === 0 ? "M" : "L"}${round(p.x)},${round(p.y)}`)
+            .join(" ");
     parts.push(
       `<path id="${xml(`fk:${e.from}.${e.name}`)}" class="fk${e.nullable ? " null" : ""}" d="${d}" marker-end="url(#one)" data-from="${xml(e.from)}" data-to="${xml(e.to)}"><title>${xml(`${e.name}: ${e.fromColumns.join(", ")} -> ${e.to}(${e.toColumns.join(", ")})`)}</title></path>`,
     );
@@ -78,13 +88,24 @@ export async function svgOfGraph(graph: ErGraph): Promise<string> {
   return `${parts.join("\n")}\n`;
 }
 
+/** A loop out of the right side of the table, from the referencing column's row to the referenced one's. */
+function selfLoop(box: Box, from: string, to: string): string {
+  const row = (name: string) => {
+    const i = box.entity.columns.findIndex((c) => c.name === name);
+    return box.y + LINE * (i + 1) + LINE / 2;
+  };
+  const right = box.x + box.width;
+  const [a, b] = [row(from), row(to)];
+  return `M${round(right)},${round(a)} C${round(right + LOOP)},${round(a)} ${round(right + LOOP)},${round(b)} ${round(right)},${round(b)}`;
+}
+
 function tableGroup(box: Box): string {
   const { entity: e, x, y, width, nameWidth } = box;
   const cls = e.kind === "view" ? "t v" : "t";
   const rows = e.columns.map((c, i) => {
     const top = y + LINE * (i + 1);
     const keys = [c.pk && "PK", c.fk && "FK", c.uk && "UK"].filter(Boolean).join(" ");
-    return `<text x="${round(x + PAD)}" y="${round(top + 13)}">${xml(c.name)}</text><text x="${round(x + PAD + nameWidth + GAP)}" y="${round(top + 13)}" fill="#555">${xml(c.type)}${c.notNull || c.pk ? "" : "?"}</text>${keys ? `<text class="k" x="${round(x + width - PAD)}" y="${round(top + 13)}" text-anchor="end">${keys}</text>` : ""}`;
+    return `<text x="${round(x + PAD)}" y="${round(top + 13)}">${xml(c.name)}</text><text x="${round(x + PAD + nameWidth + GAP)}" y="${round(top + 13)}" fill="#555">${xml(c.type)}${c.notNull || c.pk || e.kind === "view" ? "" : "?"}</text>${keys ? `<text class="k" x="${round(x + width - PAD)}" y="${round(top + 13)}" text-anchor="end">${keys}</text>` : ""}`;
   });
   return `<g id="${xml(`${e.kind}:${e.id}`)}" class="${cls}"><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(box.height)}"/><rect class="h" x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${LINE}"/><text class="n" x="${round(x + PAD)}" y="${round(y + 13)}">${xml(e.label)}${e.kind === "view" ? " (view)" : ""}</text>${rows.join("")}</g>`;
 }
