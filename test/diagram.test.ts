@@ -6,6 +6,7 @@
  * parser (it runs in Node without a browser), the SVG parses as XML; and a
  * generated 300-table schema lays out.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -145,17 +146,28 @@ describeEachDriver("diagrams", (ctx) => {
     const node = new Map(nodes.map((m) => [m[2]!, m[1]!]));
     for (const [name, from, to] of EDGES) {
       const edge = text.match(
-        new RegExp(`^ {2}(t\\d+):(c\\d+):e -> (t\\d+):(c\\d+):w \\[id="fk:${from}\\.${name}"`, "m"),
+        new RegExp(`^ {2}(t\\d+):(e\\d+):e -> (t\\d+):(w\\d+):w \\[id="fk:${from}\\.${name}"`, "m"),
       );
       expect(edge, name).not.toBeNull();
       expect(edge![1]).toBe(node.get(from));
       expect(edge![3]).toBe(node.get(to));
     }
-    // The ports exist in the labels: shipments' first FK column is its second row (c1).
+    // Row to row: shipments' first FK column is its second row (1), line items' order_id its first (0).
     expect(text).toMatch(
-      new RegExp(`${node.get("sales.shipments")}:c1:e -> ${node.get("sales.line items")}:c0:w`),
+      new RegExp(`${node.get("sales.shipments")}:e1:e -> ${node.get("sales.line items")}:w0:w`),
     );
     expect(text).toContain("<B>sales.line items</B>");
+  });
+
+  it("dot: Graphviz renders it, with every table and foreign key (by id) in its SVG", () => {
+    // .ci/run installs Graphviz; elsewhere: apt-get install graphviz.
+    const svg = execFileSync("dot", ["-Tsvg"], {
+      input: renderDot(model, { views: true }),
+      encoding: "utf8",
+    });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    for (const id of [...TABLES, "sales.order_totals"]) expect(svg).toContain(`id="${id}"`);
+    for (const [name, from] of EDGES) expect(svg).toContain(`id="fk:${from}.${name}"`);
   });
 
   it("svg: well-formed XML with a group per table and a path per foreign key, laid out inside the canvas", async () => {

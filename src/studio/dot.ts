@@ -31,13 +31,14 @@ export function dotOfGraph(graph: ErGraph): string {
   for (const e of graph.entities)
     lines.push(`  ${nodes.get(e.id)} [id=${dotString(e.id)}, label=<${tableLabel(e)}>];`);
   for (const edge of graph.edges) {
+    // Out of the east side of the referencing row's last cell, into the west side of the referenced row's first.
     const from = `${nodes.get(edge.from)}:${ports.get(edge.from)?.get(edge.fromColumns[0]!) ?? "name"}`;
     const to = `${nodes.get(edge.to)}:${ports.get(edge.to)?.get(edge.toColumns[0]!) ?? "name"}`;
     // The arrow points from child to parent; the crow's foot sits at the child (many), the bar at the parent.
     const style = edge.nullable ? ", style=dashed" : "";
     const tail = edge.unique ? "teeodot" : "crowodot";
     lines.push(
-      `  ${from}:e -> ${to}:w [id=${dotString(`fk:${edge.from}.${edge.name}`)}, tooltip=${dotString(edge.name)}, arrowhead=${edge.nullable ? "teeodot" : "teetee"}, arrowtail=${tail}${style}];`,
+      `  ${from.replace(/:c(\d+)$/, ":e$1")}:e -> ${to.replace(/:c(\d+)$/, ":w$1")}:w [id=${dotString(`fk:${edge.from}.${edge.name}`)}, tooltip=${dotString(edge.name)}, arrowhead=${edge.nullable ? "teeodot" : "teetee"}, arrowtail=${tail}${style}];`,
     );
   }
   lines.push("}");
@@ -51,7 +52,7 @@ function tableLabel(e: ErEntity): string {
     ...e.columns.map((c, i) => {
       const keys = [c.pk && "PK", c.fk && "FK", c.uk && "UK"].filter(Boolean).join(" ");
       const name = c.pk ? `<U>${html(c.name)}</U>` : html(c.name);
-      return `<TR><TD PORT="c${i}" ALIGN="LEFT">${name}</TD><TD ALIGN="LEFT">${html(c.type)}${c.notNull || c.pk || e.kind === "view" ? "" : "?"}</TD><TD ALIGN="LEFT">${keys}</TD></TR>`;
+      return `<TR><TD PORT="w${i}" ALIGN="LEFT">${name}</TD><TD ALIGN="LEFT">${html(c.type)}${c.notNull || c.pk || e.kind === "view" ? "" : "?"}</TD><TD PORT="e${i}" ALIGN="LEFT">${keys}</TD></TR>`;
     }),
   ];
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${rows.join("")}</TABLE>`;
