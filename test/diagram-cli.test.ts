@@ -98,6 +98,34 @@ describeEachDriver("schema diagram CLI", (ctx) => {
   });
 
   it.skipIf(!once(ctx.driverName))(
+    "warns when a mermaid diagram is too long for mermaid's default limit",
+    async () => {
+      const { cwd, env } = await project();
+      const tables = Array.from(
+        { length: 300 },
+        (_, i) =>
+          `CREATE TABLE table_number_${i} (id bigint PRIMARY KEY, parent_id bigint REFERENCES table_number_${Math.floor(i / 2)} (id), description text, created_at timestamptz NOT NULL);`,
+      );
+      writeFileSync(path.join(cwd, "big.sql"), tables.join("\n"));
+      const big = await runCli(["schema", "diagram", "--file", "big.sql", "-o", "big.mmd"], {
+        cwd,
+        env,
+      });
+      expect(big.code, big.stderr).toBe(0);
+      expect(big.stderr).toMatch(
+        /the diagram is \d+ characters: mermaid \(and GitHub\) refuse more than 50000/,
+      );
+      expect(readFileSync(path.join(cwd, "big.mmd"), "utf8").length).toBeGreaterThan(50_000);
+      const small = await runCli(["schema", "diagram", "--file", "big.sql", "--only", "nothing"], {
+        cwd,
+        env,
+      });
+      expect(small.code, small.stderr).toBe(0);
+      expect(small.stderr).not.toContain("refuse more than");
+    },
+  );
+
+  it.skipIf(!once(ctx.driverName))(
     "diff --diagram puts the changed tables and their neighbours in the header as mermaid",
     async () => {
       const { cwd, env } = await project();

@@ -15,6 +15,9 @@ import {
   scratchDescription,
 } from "./declarative-options.js";
 
+/** Mermaid's default `maxTextSize`: longer diagrams are not drawn. */
+const MERMAID_MAX_TEXT = 50_000;
+
 export interface DiagramFlags extends DeclarativeFlags {
   format?: string;
   out?: string;
@@ -37,6 +40,10 @@ export async function runSchemaDiagram(
     throw new UsageError("--from and --file both say where the schema comes from: give one");
   const model = await loadModel(settings, out, flags, from);
   const text = await renderDiagram(model, format, { views: flags.views ?? false });
+  if (format === "mermaid" && text.length > MERMAID_MAX_TEXT)
+    out.warn(
+      `the diagram is ${text.length} characters: mermaid (and GitHub) refuse more than ${MERMAID_MAX_TEXT} by default; narrow it with --only/--exclude, or draw --format svg`,
+    );
   if (!flags.out) {
     if (out.json) out.data({ ok: true, format, diagram: text });
     else process.stdout.write(text);
