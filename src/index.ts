@@ -229,3 +229,16 @@ export { emptyModel } from "./inspect/model.js";
 export type { SeedRunResult } from "./seed/run.js";
 export type { SeedContext, SeedDb, SeedFunction, SeedResult } from "./seed/seed.js";
 export { type SeedDatabaseOptions, seedDatabase } from "./seed/seed-database.js";
+// Diagrams of a schema model (docs/diagrams.md): the SVG writer loads its layout library when called.
+export { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from "./studio/diagram.js";
+export { renderDot } from "./studio/dot.js";
+export {
+  type ErColumn,
+  type ErEdge,
+  type ErEntity,
+  type ErGraph,
+  type ErGraphOptions,
+  erGraph,
+} from "./studio/er-graph.js";
+export { renderMermaid } from "./studio/mermaid.js";
+export { renderSvg } from "./studio/svg.js";

@@ -31,6 +31,11 @@ describe("the package's public surface", () => {
       "inspect",
       "diff",
       "renderDump",
+      "renderDiagram",
+      "renderMermaid",
+      "renderDot",
+      "renderSvg",
+      "erGraph",
       "defineConfig",
       "PitstopError",
       "DatabaseError",
@@ -49,7 +54,7 @@ describe("the package's public surface", () => {
     ]);
   });
 
-  it("importing pitstop loads neither pg, PGlite nor the parser", async () => {
+  it("importing pitstop loads neither pg, PGlite, the parser nor the diagram layout library", async () => {
     const { execFileSync } = await import("node:child_process");
     const probe = (...extra: string[]) =>
       JSON.parse(
@@ -61,5 +66,8 @@ describe("the package's public surface", () => {
     expect(probe()).toEqual([]);
     // The probe does see them when they are loaded.
     expect(probe("pg")).toEqual(["pg"]);
+    expect(probe("@dagrejs/dagre")).toEqual(["@dagrejs/dagre"]);
+    // Drawing an SVG through the package does load it (its bundled chunk).
+    expect(probe("./draw-svg.mjs")).toEqual(["@dagrejs/dagre"]);
   });
 });

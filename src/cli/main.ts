@@ -66,7 +66,16 @@ function globalFlags(cmd: Command): GlobalFlags {
   const flags = { ...(root.opts() as GlobalFlags) };
   if (cmd.name() === "lint" && flags.format && LINT_OUTPUT_FORMATS.has(flags.format))
     delete flags.format;
+  // `schema diagram --format` is always the drawing's format (a bad value is its error to give).
+  if (cmd.name() === "diagram") delete flags.format;
   return flags;
+}
+
+/** `schema diagram --format`: its own value, or the one commander handed to the program. */
+function diagramFormat(cmd: Command, own: string | undefined): string | undefined {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  return own ?? (root.opts() as GlobalFlags).format;
 }
 
 /** `lint --format`: its own value, or the one commander handed to the program. */
@@ -554,7 +563,8 @@ function defineCommands(program: { command(spec: string): Command }): void {
       .option(
         "--offline",
         "plain statements, one transaction: for empty or development databases (default: online forms)",
-      ),
+      )
+      .option("--diagram", "add a mermaid diagram of the changed tables to the header, for review"),
   ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/diff.js")).runDiff(s, out, name, o)),
   );
@@ -569,7 +579,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
     action(cmd, async (s, out) => (await import("./commands/drift.js")).runDrift(s, out, o)),
   );
 
-  const schema = program.command("schema").description("dump the schema, or apply a desired one");
+  const schema = program.command("schema").description("dump, draw or apply the schema");
   filters(
     schema
       .command("dump")
@@ -582,6 +592,28 @@ function defineCommands(program: { command(spec: string): Command }): void {
       .option("--check", "exit 4 when --out is missing or stale (for CI)"),
   ).action((o: import("./commands/schema.js").DumpFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaDump(s, out, o)),
+  );
+  filters(
+    schema
+      .command("diagram")
+      .description(
+        "draw the schema's tables and foreign keys (mermaid erDiagram, svg or Graphviz dot)",
+      )
+      .option("--format <format>", "mermaid (default), svg or dot; -o file.svg implies svg")
+      .option("-o, --out <file>", "write to this file instead of stdout")
+      .option(
+        "--from <source>",
+        "database (default) or migrations (replayed on a scratch database)",
+      )
+      .option("-f, --file <path>", "draw a schema file (.sql or a folder of them) instead")
+      .option("--views", "draw views too"),
+  ).action((o: import("./commands/diagram.js").DiagramFlags, cmd: Command) =>
+    action(cmd, async (s, out) =>
+      (await import("./commands/diagram.js")).runSchemaDiagram(s, out, {
+        ...o,
+        format: diagramFormat(cmd, o.format),
+      }),
+    ),
   );
   filters(
     schema

@@ -1,4 +1,4 @@
-// Prints, as JSON, the pg / PGlite / libpg-query modules that importing
+// Prints, as JSON, the pg / PGlite / libpg-query / dagre modules that importing
 // `pitstop` (then the module named by argv[2], if any) resolves: a resolve
 // hook sees ES modules and CommonJS alike.
 import { register } from "node:module";
@@ -20,7 +20,13 @@ export async function resolve(specifier, context, next) {
 await import("pg-pitstop");
 if (process.argv[2]) await import(process.argv[2]);
 await new Promise((resolve) => setTimeout(resolve, 100));
-const heavy = seen.filter((u) => /node_modules\/(pg|@electric-sql\/pglite|libpg-query)\//.test(u));
+// The layout library is bundled into a chunk of its own (dist/chunks/dagre.esm-*.js): count that as it.
+const named = seen.map((u) =>
+  /\/dist\/chunks\/dagre\.esm-/.test(u) ? "node_modules/@dagrejs/dagre/" : u,
+);
+const heavy = named.filter((u) =>
+  /node_modules\/(pg|@electric-sql\/pglite|libpg-query|@dagrejs\/dagre)\//.test(u),
+);
 console.log(
   JSON.stringify([
     ...new Set(heavy.map((u) => u.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, "$1"))),
