@@ -4,7 +4,7 @@ import type { Driver } from "../driver/driver.js";
 import { Migrator, type StatusReport } from "../runner/migrator.js";
 import { directorySource } from "../source/directory.js";
 import type { MigrationSource } from "../source/source.js";
-import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
+import type { HistoryTable } from "../store/history.js";
 import { DEFAULT_FLEET_CONCURRENCY, type FleetLimits } from "./migrate-fleet.js";
 import type { FleetError } from "./report.js";
 import { schedule } from "./schedule.js";
@@ -12,6 +12,7 @@ import {
   describeTarget,
   openTarget,
   type TargetConnectOptions,
+  targetHistory,
   toFleetError,
 } from "./target-run.js";
 import type { FleetTarget } from "./targets.js";
@@ -107,11 +108,7 @@ async function statusOf(
   let report: StatusReport;
   try {
     driver = await openTarget(target, options);
-    const history = {
-      ...DEFAULT_HISTORY,
-      ...options.history,
-      ...(target.schema === undefined ? {} : { schema: target.schema }),
-    };
+    const history = targetHistory(target, options.history);
     report = await new Migrator({ driver, source, history }).status();
   } catch (error) {
     const e = asPitstopError(error);

@@ -6,7 +6,6 @@ import { type BeforeRunContext, Migrator, type MigratorOptions } from "../runner
 import type { RunResult } from "../runner/results.js";
 import { directorySource } from "../source/directory.js";
 import type { MigrationSource } from "../source/source.js";
-import { DEFAULT_HISTORY } from "../store/history.js";
 import {
   countOutcomes,
   type FleetEvent,
@@ -26,6 +25,7 @@ import {
   retryWait,
   sleep,
   type TargetConnectOptions,
+  targetHistory,
   toFleetError,
 } from "./target-run.js";
 import type { FleetTarget } from "./targets.js";
@@ -247,11 +247,7 @@ async function upOnce(
   let driver: Driver | undefined;
   try {
     driver = await openTarget(target, options);
-    const history = {
-      ...DEFAULT_HISTORY,
-      ...options.history,
-      ...(target.schema === undefined ? {} : { schema: target.schema }),
-    };
+    const history = targetHistory(target, options.history);
     const { beforeRun, onEvent: _fleetListener, migrations: _folder, ...engine } = options;
     const migrator = new Migrator({
       ...engine,

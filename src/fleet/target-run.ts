@@ -1,6 +1,7 @@
 import type { PitstopError } from "../core/errors.js";
 import { locateDatabase, maskUrl, openDriver, passwordsIn } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
+import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import type { FleetError } from "./report.js";
 import { type FleetTarget, serverOf } from "./targets.js";
 import { withSearchPath } from "./tenant-driver.js";
@@ -32,6 +33,15 @@ export async function openTarget(target: FleetTarget, o: TargetConnectOptions): 
     lockTimeoutMs: 5_000,
   });
   return target.schema === undefined ? driver : withSearchPath(driver, target.schema);
+}
+
+/** A target's history table: in its own schema for a tenant. */
+export function targetHistory(target: FleetTarget, history?: Partial<HistoryTable>): HistoryTable {
+  return {
+    ...DEFAULT_HISTORY,
+    ...history,
+    ...(target.schema === undefined ? {} : { schema: target.schema }),
+  };
 }
 
 /** How a target is shown: its masked URL, and the schema for a tenant. */

@@ -70,19 +70,8 @@ export interface PostgresServer {
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bindir = options.bindir ?? findPostgresBindir();
-  const asUser = ownerFor();
-  const root = fs.mkdtempSync(path.join(options.baseDir ?? defaultBaseDir(), TEMP_PREFIX));
-  const dataDir = path.join(root, "data");
-  let stopped = false;
-  const stopOnExit = () => stopSync(bindir, dataDir, asUser);
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off("exit", stopOnExit);
-    await stopCluster(bindir, dataDir, asUser);
-  };
+  const { asUser, root, dataDir, stop, stopOnExit } = clusterDir(bindir, options.baseDir);
   try {
-    if (asUser !== undefined) fs.chownSync(root, asUser.uid, asUser.gid);
     await initdb(bindir, dataDir, asUser);
     const settings = { ...DEFAULT_SERVER_SETTINGS, ...options.settings };
     const port = await startOnFreePort(bindir, root, dataDir, asUser, settings, options.port);
@@ -102,6 +91,26 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     await stop();
     throw error;
   }
+}
+
+/**
+ * A new temp folder for a cluster (owned by the OS user the server runs as)
+ * and how to stop that cluster, once, now or when the process exits.
+ */
+function clusterDir(bindir: string, baseDir: string | undefined) {
+  const asUser = ownerFor();
+  const root = fs.mkdtempSync(path.join(baseDir ?? defaultBaseDir(), TEMP_PREFIX));
+  if (asUser !== undefined) fs.chownSync(root, asUser.uid, asUser.gid);
+  const dataDir = path.join(root, "data");
+  let stopped = false;
+  const stopOnExit = () => stopSync(bindir, dataDir, asUser);
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", stopOnExit);
+    await stopCluster(bindir, dataDir, asUser);
+  };
+  return { asUser, root, dataDir, stop, stopOnExit };
 }
 
 /**
@@ -447,19 +456,8 @@ export async function startStandby(
   options: StartStandbyOptions = {},
 ): Promise<PostgresServer> {
   const bindir = primary.bindir;
-  const asUser = ownerFor();
-  const root = fs.mkdtempSync(path.join(options.baseDir ?? defaultBaseDir(), TEMP_PREFIX));
-  const dataDir = path.join(root, "data");
-  let stopped = false;
-  const stopOnExit = () => stopSync(bindir, dataDir, asUser);
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off("exit", stopOnExit);
-    await stopCluster(bindir, dataDir, asUser);
-  };
+  const { asUser, root, dataDir, stop, stopOnExit } = clusterDir(bindir, options.baseDir);
   try {
-    if (asUser !== undefined) fs.chownSync(root, asUser.uid, asUser.gid);
     await runAs(asUser, path.join(bindir, "pg_basebackup"), [
       ...["-h", primary.host, "-p", String(primary.port), "-U", "postgres"],
       ...["-D", dataDir, "-R", "-X", "stream", "-c", "fast", "--no-sync"],
