@@ -389,7 +389,8 @@ function collationDef(c: q.CollationRow): CollationDef {
   const r = c.row;
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);
   const provider = COLLATION_PROVIDERS[String(r.collprovider)] ?? "libc";
-  const locale = text(r.colllocale) ?? text(r.colliculocale);
+  const stored = text(r.colllocale) ?? text(r.colliculocale);
+  const locale = provider === "icu" && stored !== undefined ? icuLanguageTag(stored) : stored;
   const rules = text(r.collicurules);
   return {
     schema: c.schema,
@@ -403,6 +404,23 @@ function collationDef(c: q.CollationRow): CollationDef {
     ...(r.collisdeterministic === false ? { deterministic: false as const } : {}),
     ...(rules !== undefined ? { rules } : {}),
   };
+}
+
+/**
+ * PostgreSQL 16+ stores an ICU locale as its BCP 47 language tag
+ * (`en-u-kn-true` becomes `en-u-kn`, `en_US` becomes `en-US`); 15 stores it as
+ * written. The same collation reads the same from both: the common cases of
+ * that canonical form.
+ */
+function icuLanguageTag(locale: string): string {
+  const parts = locale.replaceAll("_", "-").split("-");
+  const u = parts.findIndex((p) => p.toLowerCase() === "u");
+  if (u < 0) return parts.join("-");
+  return parts
+    .filter(
+      (p, i) => !(i > u + 1 && p.toLowerCase() === "true" && /^[a-z0-9]{2}$/i.test(parts[i - 1]!)),
+    )
+    .join("-");
 }
 
 function typeDef(
