@@ -19,15 +19,12 @@ export interface AnalyzedScript {
   readonly mode: ExecutionMode;
   /** Why the script runs outside a transaction. */
   readonly reason: string | undefined;
-  /** A session-level SET that must be reset after the script. */
-  readonly setsSession: boolean;
 }
 
 /** Splits and classifies a SQL script. The parser must be loaded. */
 export function analyzeScript(script: SqlScript, serverVersion: number): AnalyzedScript {
   const { statements } = splitScript(script);
   const analyzed = statements.map((s) => ({ ...s, facts: classify(s, serverVersion) }));
-  const setsSession = analyzed.some((s) => s.facts.setsSession);
   const blocker = analyzed.find((s) => !s.facts.transactional);
   const control = analyzed.find((s) => s.facts.transactionControl);
   if (script.transaction === false) {
@@ -35,18 +32,16 @@ export function analyzeScript(script: SqlScript, serverVersion: number): Analyze
       statements: analyzed,
       mode: "steps",
       reason: "the file asks for no transaction",
-      setsSession,
     };
   }
   if (blocker) {
-    return { statements: analyzed, mode: "steps", reason: blocker.facts.reason, setsSession };
+    return { statements: analyzed, mode: "steps", reason: blocker.facts.reason };
   }
   if (control) {
     return {
       statements: analyzed,
       mode: "steps",
       reason: "the file manages its own transactions",
-      setsSession,
     };
   }
   const hasCopy = analyzed.some((s) => s.copyData !== undefined);
@@ -54,6 +49,5 @@ export function analyzeScript(script: SqlScript, serverVersion: number): Analyze
     statements: analyzed,
     mode: hasCopy ? "transaction" : "batch",
     reason: undefined,
-    setsSession,
   };
 }
