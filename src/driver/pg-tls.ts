@@ -416,7 +416,7 @@ export function tlsFailure(
       hint: "Renew the server's certificate, or check this machine's clock.",
     };
   }
-  if (/server does not support SSL/i.test(error.message)) {
+  if (refusedTls(error)) {
     return {
       text: `the server does not accept TLS connections, and ${plan.setting} requires TLS`,
       hint: "Turn ssl on in the server's configuration, or use sslmode=prefer (or disable) to connect without TLS.",
