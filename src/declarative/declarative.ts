@@ -2,6 +2,7 @@ import path from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
 import { diff } from "../diff/diff.js";
+import { type ExpandedPlan, expandPlan } from "../diff/expand.js";
 import { onlinePlan } from "../diff/online.js";
 import { withLocks } from "../diff/online-locks.js";
 import type { Plan, PlanStatement } from "../diff/plan.js";
@@ -31,6 +32,8 @@ export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | 
    * INDEX forms, one transaction. For empty and development databases.
    */
   readonly offline?: boolean;
+  /** `diff --expand`: rewriting type changes become expand/backfill/switch/contract phases. */
+  readonly expand?: boolean;
 }
 
 export interface MigrationPlan {
@@ -44,6 +47,8 @@ export interface MigrationPlan {
   readonly down: Plan;
   /** Rename hints already carried out by earlier migrations. */
   readonly appliedHints: readonly RenameHint[];
+  /** With `expand`: the phases to write instead of `up`/`down` (none when nothing is expanded). */
+  readonly expanded?: ExpandedPlan;
 }
 
 /**
@@ -83,17 +88,17 @@ export async function planMigration(
       (h) =>
         `${h.file}:${h.line}: the hint for ${h.table}.${h.column} matches no type change; it can go`,
     );
-    return {
-      from,
-      to,
-      ...withRenames(
-        online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
-        online(down.plan, to, from),
-        renames.up,
-        renames.down,
-      ),
-      appliedHints: renames.applied,
-    };
+    const plans = withRenames(
+      online({ ...up.plan, warnings: [...up.plan.warnings, ...unused] }, from, to),
+      online(down.plan, to, from),
+      renames.up,
+      renames.down,
+    );
+    const expanded =
+      options.expand && !options.offline
+        ? { expanded: expandPlan(plans.up, plans.down, from, to) }
+        : {};
+    return { from, to, ...plans, appliedHints: renames.applied, ...expanded };
   };
   if (cached.to && cached.from) {
     const renames = resolveRenames(hints, cached.from, cached.to);

@@ -1,0 +1,243 @@
+/**
+ * The statements of the expand/contract phases for one column: a sync
+ * trigger, a check that proves the backfill complete, the batched backfill,
+ * index copies, and the switch. Pure text; `expand.ts` orders them into files.
+ */
+import { qualifiedName, quoteIdent, quoteLiteral } from "../inspect/ident.js";
+import type { IndexDef } from "../inspect/model.js";
+import { parser } from "../sql/parser.js";
+import type { ExpandColumn } from "./expand-column.js";
+import { identifier } from "./online-context.js";
+
+/** Rows per batch of the backfill (by key), or pages per batch (by `ctid`). */
+export const DEFAULT_BATCH_ROWS = 5000;
+export const DEFAULT_BATCH_PAGES = 100;
+
+const q = quoteIdent;
+
+/**
+ * `CREATE FUNCTION` + `CREATE TRIGGER`: on every insert and update, `target`
+ * is set from `expression` (over the row's columns, as in `USING`).
+ *
+ * @example
+ * syncTrigger(col, "qty_new", "qty::bigint", "qty_expand_sync", "orders_qty_expand_sync")
+ * // NEW.qty_new := NEW.qty::bigint, BEFORE INSERT OR UPDATE ON orders
+ */
+export function syncTrigger(
+  c: ExpandColumn,
+  target: string,
+  source: string,
+  expression: string,
+  trigger: string,
+  fn: string,
+): string[] {
+  const assign = plainCast(expression, source)
+    ? `NEW.${q(target)} := NEW.${expression};`
+    : `SELECT ${expression} INTO NEW.${q(target)} FROM (SELECT NEW.*) AS ${q(c.rel.name)};`;
+  const func = qualifiedName(c.rel.schema, fn);
+  return [
+    `CREATE FUNCTION ${func}() RETURNS trigger LANGUAGE plpgsql AS $pitstop$
+BEGIN
+  -- pitstop --expand: keeps ${q(target)} equal to ${expression} until the switch.
+  ${assign}
+  RETURN NEW;
+END
+$pitstop$`,
+    `CREATE TRIGGER ${q(trigger)} BEFORE INSERT OR UPDATE ON ${c.rel.sql} FOR EACH ROW EXECUTE FUNCTION ${func}()`,
+  ];
+}
+
+/** Dropping what `syncTrigger` created. */
+export function dropSyncTrigger(c: ExpandColumn, trigger: string, fn: string): string[] {
+  return [
+    `DROP TRIGGER ${q(trigger)} ON ${c.rel.sql}`,
+    `DROP FUNCTION ${qualifiedName(c.rel.schema, fn)}()`,
+  ];
+}
+
+/**
+ * The check that proves `target` complete, added NOT VALID (new writes are
+ * checked at once; the trigger fills them) and validated after the backfill
+ * without blocking writes. For a NOT NULL column it is `target IS NOT NULL`,
+ * which also lets `SET NOT NULL` skip its scan (PostgreSQL 12+); otherwise
+ * the target must equal the conversion of the source.
+ */
+export function completenessCheck(
+  c: ExpandColumn,
+  name: string,
+  target: string,
+  source: string,
+  expression: string,
+  notNull: boolean,
+): string {
+  const body = notNull
+    ? `${q(target)} IS NOT NULL`
+    : plainCast(expression, source)
+      ? `${q(target)} IS NOT NULL OR ${q(source)} IS NULL`
+      : `${q(target)} IS NOT DISTINCT FROM (${expression})`;
+  return `ALTER TABLE ${c.rel.sql} ADD CONSTRAINT ${q(name)} CHECK (${body}) NOT VALID`;
+}
+
+/**
+ * The backfill: a `DO` block that sets `target` from `expression` batch by
+ * batch, committing after each (PostgreSQL 11+, outside a transaction block:
+ * the runner runs it as one statement of a no-transaction migration). By
+ * primary key (keyset: `WHERE key >= lo AND key <= hi`), or by ranges of
+ * pages (`ctid`) when the table has none. Rows already equal are skipped, so
+ * running it again after a crash only reads.
+ */
+export function backfill(c: ExpandColumn, target: string, expression: string): string {
+  const set = `${q(target)} = ${expression}`;
+  const pending = `${q(target)} IS DISTINCT FROM (${expression})`;
+  const header = `-- pitstop --expand: backfills ${c.rel.sql}.${q(target)}, one transaction per batch. Safe to run again.`;
+  if (c.key.length === 0) return backfillByPages(c, set, pending, header);
+  const keys = c.key.map(q);
+  const row = (vars: string[]) => (vars.length === 1 ? vars[0]! : `(${vars.join(", ")})`);
+  const lo = c.key.map((_, i) => `lo_${i + 1}`);
+  const hi = c.key.map((_, i) => `hi_${i + 1}`);
+  const declare = [...lo, ...hi]
+    .map((v, i) => `  ${v} ${c.rel.sql}.${keys[i % keys.length]}%TYPE;`)
+    .join("\n");
+  const order = keys.join(", ");
+  const desc = keys.map((k) => `${k} DESC`).join(", ");
+  return `DO $pitstop$
+${header}
+DECLARE
+${declare}
+  batch_size constant integer := ${DEFAULT_BATCH_ROWS};
+BEGIN
+  SELECT ${order} INTO ${lo.join(", ")} FROM ${c.rel.sql} ORDER BY ${order} LIMIT 1;
+  WHILE ${lo[0]} IS NOT NULL LOOP
+    SELECT ${order} INTO ${hi.join(", ")} FROM (
+      SELECT ${order} FROM ${c.rel.sql} WHERE ${row(keys)} >= ${row(lo)} ORDER BY ${order} LIMIT batch_size
+    ) AS batch ORDER BY ${desc} LIMIT 1;
+    UPDATE ${c.rel.sql} SET ${set}
+      WHERE ${row(keys)} >= ${row(lo)} AND ${row(keys)} <= ${row(hi)} AND ${pending};
+    COMMIT;
+    ${lo.map((v) => `${v} := NULL;`).join(" ")}
+    SELECT ${order} INTO ${lo.join(", ")} FROM ${c.rel.sql} WHERE ${row(keys)} > ${row(hi)} ORDER BY ${order} LIMIT 1;
+  END LOOP;
+END
+$pitstop$`;
+}
+
+function backfillByPages(c: ExpandColumn, set: string, pending: string, header: string): string {
+  return `DO $pitstop$
+${header}
+-- No primary key: batches of pages by ctid (a TID range scan on PostgreSQL 14+). Rows written
+-- since the expand step were filled by the trigger, wherever they moved.
+DECLARE
+  pages constant bigint := pg_relation_size(${quoteLiteral(c.rel.sql)}::regclass) / current_setting('block_size')::bigint;
+  batch_pages constant integer := ${DEFAULT_BATCH_PAGES};
+  lo bigint := 0;
+BEGIN
+  WHILE lo <= pages LOOP
+    UPDATE ${c.rel.sql} SET ${set}
+      WHERE ctid >= format('(%s,0)', lo)::tid AND ctid < format('(%s,0)', lo + batch_pages)::tid AND ${pending};
+    COMMIT;
+    lo := lo + batch_pages;
+  END LOOP;
+END
+$pitstop$`;
+}
+
+/**
+ * `index` (a definition of the desired schema) built CONCURRENTLY on
+ * `column` instead of the expanded one, under `name`.
+ *
+ * @example
+ * indexCopy(col, { definition: "CREATE INDEX orders_qty_idx ON orders USING btree (qty)", ... }, "qty_new", "orders_qty_idx_new")
+ * // CREATE INDEX CONCURRENTLY orders_qty_idx_new ON orders USING btree (qty_new)
+ */
+export function indexCopy(c: ExpandColumn, index: IndexDef, column: string, name: string): string {
+  const text = index.definition;
+  const bytes = Buffer.from(text, "utf8");
+  const tokens = parser().scanSync(text).tokens;
+  const using = tokens.findIndex((t) => t.text.toUpperCase() === "USING");
+  const named = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX") + 1;
+  const edits: { start: number; end: number; text: string }[] = [];
+  if (named > 0 && tokens[named] !== undefined)
+    edits.push({
+      start: tokens[named]!.start,
+      end: tokens[named]!.end,
+      text: `CONCURRENTLY ${q(name)}`,
+    });
+  tokens.forEach((t, i) => {
+    if (using < 0 || i <= using) return;
+    const word = t.text.startsWith('"')
+      ? t.text.slice(1, -1).replaceAll('""', '"')
+      : t.text.toLowerCase();
+    const qualified =
+      tokens[i - 1]?.text === "." || tokens[i + 1]?.text === "." || tokens[i + 1]?.text === "(";
+    if (word === c.before.name && !qualified)
+      edits.push({ start: t.start, end: t.end, text: q(column) });
+  });
+  let out = "";
+  let at = 0;
+  for (const e of edits.sort((a, b) => a.start - b.start)) {
+    out += bytes.subarray(at, e.start).toString("utf8") + e.text;
+    at = e.end;
+  }
+  return out + bytes.subarray(at).toString("utf8");
+}
+
+/** `<index>_<suffix>`, at most 63 bytes. */
+export function indexName(index: IndexDef, suffix: string): string {
+  return identifier(`${index.name}_${suffix}`);
+}
+
+/**
+ * The switch: `active` (the column the application uses) hands its name to
+ * `standby` (kept equal by the trigger and proven complete by the check).
+ * Run in one short transaction. `standbyNotNull`: the standby gets NOT NULL
+ * (proven by the validated check, no scan).
+ */
+export function switchColumns(
+  c: ExpandColumn,
+  o: {
+    active: string;
+    standby: string;
+    retiredName: string;
+    activeDefault: string | undefined;
+    activeNotNull: boolean;
+    standbyDefault: string | undefined;
+    standbyNotNull: boolean;
+    standbyComment: string | undefined;
+    check: string | undefined;
+    trigger: string;
+    fn: string;
+    /** [current name of the standby's copy, the name it takes, the name the active one's index takes]. */
+    indexes: readonly (readonly [string, string, string])[];
+  },
+): string[] {
+  const t = c.rel.sql;
+  const column = c.before.name;
+  const out: string[] = [];
+  if (o.standbyNotNull) out.push(`ALTER TABLE ${t} ALTER COLUMN ${q(o.standby)} SET NOT NULL`);
+  if (o.check !== undefined) out.push(`ALTER TABLE ${t} DROP CONSTRAINT ${q(o.check)}`);
+  out.push(...dropSyncTrigger(c, o.trigger, o.fn));
+  if (o.activeDefault !== undefined)
+    out.push(`ALTER TABLE ${t} ALTER COLUMN ${q(o.active)} DROP DEFAULT`);
+  if (o.activeNotNull) out.push(`ALTER TABLE ${t} ALTER COLUMN ${q(o.active)} DROP NOT NULL`);
+  out.push(`ALTER TABLE ${t} RENAME COLUMN ${q(o.active)} TO ${q(o.retiredName)}`);
+  out.push(`ALTER TABLE ${t} RENAME COLUMN ${q(o.standby)} TO ${q(column)}`);
+  if (o.standbyDefault !== undefined)
+    out.push(`ALTER TABLE ${t} ALTER COLUMN ${q(column)} SET DEFAULT ${o.standbyDefault}`);
+  for (const s of c.sequences)
+    out.push(`ALTER SEQUENCE ${qualifiedName(s.schema, s.name)} OWNED BY ${t}.${q(column)}`);
+  for (const [copy, name, retired] of o.indexes) {
+    out.push(`ALTER INDEX ${qualifiedName(c.rel.schema, name)} RENAME TO ${q(retired)}`);
+    out.push(`ALTER INDEX ${qualifiedName(c.rel.schema, copy)} RENAME TO ${q(name)}`);
+  }
+  if (o.standbyComment !== undefined)
+    out.push(`COMMENT ON COLUMN ${t}.${q(column)} IS ${quoteLiteral(o.standbyComment)}`);
+  return out;
+}
+
+/** `qty::bigint` where `qty` is `source`: assignable as `NEW.qty::bigint`. */
+function plainCast(expression: string, source: string): boolean {
+  const prefix = `${q(source)}::`;
+  return (
+    expression.startsWith(prefix) && /^[a-z0-9_ ,()[\]]+$/i.test(expression.slice(prefix.length))
+  );
+}
