@@ -564,6 +564,10 @@ function defineCommands(program: { command(spec: string): Command }): void {
         "--offline",
         "plain statements, one transaction: for empty or development databases (default: online forms)",
       )
+      .option(
+        "--expand",
+        "rewriting type changes of tables in use as four migrations: expand (new column + sync trigger), backfill (batches), switch, contract",
+      )
       .option("--diagram", "add a mermaid diagram of the changed tables to the header, for review"),
   ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/diff.js")).runDiff(s, out, name, o)),

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PitstopError } from "../../core/errors.js";
 import { planMigration } from "../../declarative/declarative.js";
 import { commentLines, type Plan } from "../../diff/plan.js";
 import { directorySource } from "../../source/directory.js";
@@ -19,6 +20,8 @@ export interface DiffFlags extends DeclarativeFlags {
   timestamp?: boolean;
   dryRun?: boolean;
   offline?: boolean;
+  /** Rewriting type changes as expand/backfill/switch/contract migrations (`diff --expand`). */
+  expand?: boolean;
   /** Put the mermaid diagram of the changed tables (and their neighbours) in the header. */
   diagram?: boolean;
 }
@@ -35,7 +38,16 @@ export async function runDiff(
 ): Promise<number> {
   const slug = slugify(name);
   const schema = flags.file ?? DEFAULT_SCHEMA_FILE;
-  const options = { ...declarativeOptions(settings, flags), offline: flags.offline ?? false };
+  if (flags.expand && flags.offline)
+    throw new PitstopError("USAGE", "--expand and --offline cannot be combined", {
+      hint: "--offline writes the plain plan for databases nobody uses; --expand is for tables in use.",
+      exitCode: 2,
+    });
+  const options = {
+    ...declarativeOptions(settings, flags),
+    offline: flags.offline ?? false,
+    expand: flags.expand ?? false,
+  };
   out.notice(
     `Replaying ${settings.dir}/ and loading ${schema} on ${scratchDescription(options)}...`,
   );
@@ -59,6 +71,12 @@ export async function runDiff(
     }
     return 0;
   }
+  const warned = [...warnings, ...(plan.expanded?.warnings ?? [])];
+  if (plan.expanded && plan.expanded.phases.length > 0) {
+    const { writeExpanded } = await import("./diff-expand.js");
+    return writeExpanded(settings, out, { slug, schema, flags, plan, warnings: warned });
+  }
+  warnings.splice(0, warnings.length, ...warned);
   const version = await pickVersion(settings, flags);
   const file = join(settings.dir, `${version}_${slug}.sql`);
   const header = flags.diagram

@@ -1,0 +1,69 @@
+/**
+ * `pitstop diff --expand` as a subprocess: four migrations in a row, `up
+ * --to` the switch, then the contract; `lint` finds nothing but the
+ * contract's drop, and the next `diff` finds nothing to do.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, inject, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { describeEachDriver } from "./helpers/databases.js";
+
+describeEachDriver("diff --expand CLI", (ctx) => {
+  it("writes expand, backfill, switch and contract; up applies them; nothing is left to diff", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), "pitstop-expand-cli-"));
+    mkdirSync(path.join(cwd, "migrations"));
+    writeFileSync(
+      path.join(cwd, "migrations/000001_init.sql"),
+      "-- +up\nCREATE TABLE orders (id bigint PRIMARY KEY, qty integer NOT NULL DEFAULT 1);\nINSERT INTO orders SELECT g, g FROM generate_series(1, 2000) g;\n",
+    );
+    writeFileSync(
+      path.join(cwd, "schema.sql"),
+      "CREATE TABLE orders (id bigint PRIMARY KEY, qty bigint NOT NULL DEFAULT 1);\n",
+    );
+    let env: Record<string, string>;
+    if (ctx.driverName === "pg") {
+      await ctx.newDriver();
+      env = { DATABASE_URL: ctx.url(), PITSTOP_DEV_URL: inject("pgUrl") };
+    } else {
+      const template = inject("pgliteTemplate");
+      cpSync(template, path.join(cwd, ".pitstop/cache", path.basename(template)), {
+        recursive: true,
+      });
+      env = { DATABASE_URL: ctx.url() };
+    }
+    const cli = (...args: string[]) => runCli(args, { cwd, env });
+    expect((await cli("up")).code).toBe(0);
+
+    const usage = await cli("diff", "x", "--expand", "--offline");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("--expand and --offline cannot be combined");
+
+    const wrote = await cli("diff", "qty_bigint", "--expand");
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(readdirSync(path.join(cwd, "migrations")).sort()).toEqual([
+      "000001_init.sql",
+      "000002_qty_bigint_expand.sql",
+      "000003_qty_bigint_backfill.sql",
+      "000004_qty_bigint_switch.sql",
+      "000005_qty_bigint_contract.sql",
+    ]);
+    expect(wrote.stdout).toContain("Expanding orders.qty in 4 migrations");
+    expect(wrote.stdout).toContain("pitstop up --to 000004");
+    // What diff wrote is linted: only the contract's drop is an error.
+    expect(wrote.stderr).toContain("drop-column");
+    expect(wrote.stderr).not.toContain("rename-column");
+    expect(wrote.stderr).not.toContain("column-type-rewrite");
+
+    // Each PGlite run opens the database and a scratch copy: the tail runs on pg only.
+    if (ctx.driverName !== "pg") return;
+    const toSwitch = await cli("up", "--to", "000004");
+    expect(toSwitch.code, toSwitch.stderr).toBe(0);
+    const contract = await cli("up");
+    expect(contract.code, contract.stderr).toBe(0);
+    const again = await cli("diff", "again");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("No changes");
+  });
+});
