@@ -26,6 +26,7 @@ describe("classify", () => {
     ["CREATE TABLESPACE ts LOCATION '/x'", "CREATE TABLESPACE"],
     ["ALTER TABLE p DETACH PARTITION c CONCURRENTLY", "DETACH PARTITION CONCURRENTLY"],
     ["CREATE SUBSCRIPTION s CONNECTION 'x' PUBLICATION p", "CREATE SUBSCRIPTION"],
+    ["DO $$BEGIN UPDATE t SET a = 1 WHERE id < 9; COMMIT; END$$", "DO block that commits"],
   ])("%s cannot run in a transaction", (sql, reason) => {
     expect(facts(sql)).toMatchObject({ transactional: false, reason });
   });
@@ -39,6 +40,7 @@ describe("classify", () => {
     "ALTER DATABASE d SET work_mem = '1MB'",
     "ALTER TABLE p DETACH PARTITION c",
     "CREATE TABLE t (id int)",
+    "DO $$BEGIN RAISE NOTICE 'COMMIT'; END$$",
   ])("%s runs in a transaction", (sql) => {
     expect(facts(sql).transactional).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { parser } from "./parser.js";
 import type { SqlStatement } from "./split.js";
 
 /** What pitstop needs to know about a statement to run it safely. */
@@ -115,12 +116,32 @@ export function classify(
         : base;
     case "TransactionStmt":
       return { ...base, transactionControl: transactionControl(node.kind) };
+    case "DoStmt":
+      // PostgreSQL 11+: a DO block may COMMIT (a batched backfill), but only outside a transaction block.
+      return doCommits(node)
+        ? { ...base, transactional: false, reason: "DO block that commits" }
+        : base;
     case "VariableSetStmt":
       return { ...base, setsSession: !node.is_local };
     case "DiscardStmt":
       return { ...base, setsSession: true };
     default:
       return base;
+  }
+}
+
+/** Whether a DO block's body has a COMMIT or ROLLBACK (a token of the body, not text in a string). */
+function doCommits(node: Node): boolean {
+  const args = (node.args as { DefElem?: Node }[] | undefined) ?? [];
+  const body = args.find((a) => a.DefElem?.defname === "as")?.DefElem?.arg as Node | undefined;
+  const text = (body?.String as { sval?: string } | undefined)?.sval;
+  if (text === undefined) return false;
+  try {
+    return parser()
+      .scanSync(text)
+      .tokens.some((t) => ["COMMIT", "ROLLBACK"].includes(t.text.toUpperCase()));
+  } catch {
+    return false;
   }
 }
 
