@@ -5,7 +5,13 @@
  * Pure: reads the two models and the plan's statements.
  */
 import { objectKey, quoteIdent } from "../inspect/ident.js";
-import type { ColumnDef, IndexDef, SchemaModel, SequenceDef } from "../inspect/model.js";
+import type {
+  ColumnDef,
+  ConstraintDef,
+  IndexDef,
+  SchemaModel,
+  SequenceDef,
+} from "../inspect/model.js";
 import { splitSql } from "../sql/split.js";
 import type { Relation } from "./online-context.js";
 import { identifier } from "./online-context.js";
@@ -23,9 +29,21 @@ export interface ExpandColumn {
   readonly key: readonly string[];
   /** Indexes of the desired schema on the column: copied onto the new column before the switch. */
   readonly indexes: readonly IndexDef[];
+  /**
+   * Primary key and unique constraints of the desired schema on the column:
+   * their index is built CONCURRENTLY on the new column, and the switch
+   * re-attaches the constraint to it (`USING INDEX`).
+   */
+  readonly keys: readonly KeyConstraint[];
   /** Sequences owned by the column (serial): ownership moves with the switch. */
   readonly sequences: readonly SequenceDef[];
   readonly names: ExpandNames;
+}
+
+/** A primary key or unique constraint with its columns. */
+export interface KeyConstraint {
+  readonly constraint: ConstraintDef;
+  readonly columns: readonly string[];
 }
 
 /** Names of the new column and of the helpers, at most 63 bytes each. */
@@ -80,8 +98,22 @@ export function expandColumn(
       table(to)?.columns.some((c) => c.name === taken)
     )
       blockers.push(`the table already has a column ${quoteIdent(taken)}`);
-  if (blockers.length > 0) return { blockers: [...new Set(blockers)] };
   const columnKey = objectKey.column(rel.schema, rel.name, column);
+  const keys: KeyConstraint[] = [];
+  for (const k of to.constraints) {
+    if (k.schema !== rel.schema || k.table !== rel.name) continue;
+    if (k.type !== "primary" && k.type !== "unique") continue;
+    const columns = plainKey(k.definition);
+    if (columns === undefined) {
+      if (k.deps?.includes(columnKey))
+        blockers.push(
+          `the ${k.type === "primary" ? "primary key" : "unique constraint"} ${quoteIdent(k.name)} has options --expand does not carry over`,
+        );
+      continue;
+    }
+    if (columns.includes(column)) keys.push({ constraint: k, columns });
+  }
+  if (blockers.length > 0) return { blockers: [...new Set(blockers)] };
   return {
     rel,
     before,
@@ -89,6 +121,7 @@ export function expandColumn(
     upExpression,
     downExpression,
     key: primaryKey(from, rel) ?? [],
+    keys,
     indexes: to.indexes.filter(
       (i) => i.schema === rel.schema && i.table === rel.name && i.deps?.includes(columnKey),
     ),
@@ -151,16 +184,9 @@ function dependentBlockers(model: SchemaModel, rel: Relation, column: string): s
     const mine = c.schema === rel.schema && c.table === rel.name;
     const references = c.type === "foreign" && referencesColumn(c.definition, rel, column);
     if (!on(c) && !references) continue;
-    if (c.type === "primary")
-      out.push(
-        `it is in the primary key ${quoteIdent(c.name)} (and foreign keys that reference it would have to change too)`,
-      );
-    else if (c.type === "foreign" && (!mine || references))
-      out.push(
-        `the foreign key ${quoteIdent(c.name)} of ${qualified(c.schema, c.table)} references it`,
-      );
-    else if (c.type === "foreign") out.push(`it is in the foreign key ${quoteIdent(c.name)}`);
-    else out.push(`the ${c.type} constraint ${quoteIdent(c.name)} uses it`);
+    // Keys are moved to the new column by the switch, foreign keys dropped and added again.
+    if (c.type === "primary" || c.type === "unique" || c.type === "foreign" || !mine) continue;
+    out.push(`the ${c.type} constraint ${quoteIdent(c.name)} uses it`);
   }
   for (const v of model.views)
     if (on(v))
@@ -186,6 +212,15 @@ function referencesColumn(definition: string, rel: Relation, column: string): bo
   const pk = constraint?.pktable as { schemaname?: string; relname?: string } | undefined;
   if (pk?.relname !== rel.name || (pk.schemaname ?? "public") !== rel.schema) return false;
   return stringList(constraint?.pk_attrs).includes(column);
+}
+
+/** `PRIMARY KEY (a, b)` / `UNIQUE (a)` with nothing else: the columns; else undefined. */
+function plainKey(definition: string): string[] | undefined {
+  const c = parsedConstraint(definition);
+  if (c === undefined || !/^(PRIMARY KEY|UNIQUE) \([^()]*\)$/.test(definition)) return undefined;
+  if (c.nulls_not_distinct || c.including || c.options) return undefined;
+  const keys = stringList(c.keys);
+  return keys.length > 0 ? keys : undefined;
 }
 
 /** The primary key's columns of `rel` in `model`, or undefined when it has none. */

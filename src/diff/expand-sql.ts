@@ -6,7 +6,7 @@
 import { qualifiedName, quoteIdent, quoteLiteral } from "../inspect/ident.js";
 import type { IndexDef } from "../inspect/model.js";
 import { parser } from "../sql/parser.js";
-import type { ExpandColumn } from "./expand-column.js";
+import type { ExpandColumn, KeyConstraint } from "./expand-column.js";
 import { identifier } from "./online-context.js";
 
 /** Rows per batch of the backfill (by key), or pages per batch (by `ctid`). */
@@ -181,8 +181,29 @@ export function indexCopy(c: ExpandColumn, index: IndexDef, column: string, name
   return out + bytes.subarray(at).toString("utf8");
 }
 
+/**
+ * The unique index a primary key or unique constraint needs, built
+ * CONCURRENTLY over `column` in place of the expanded one; the switch
+ * attaches it with `ADD CONSTRAINT ... USING INDEX`.
+ */
+export function keyIndex(
+  c: ExpandColumn,
+  key: KeyConstraint,
+  column: string,
+  name: string,
+): string {
+  const columns = key.columns.map((k) => q(k === c.before.name ? column : k)).join(", ");
+  return `CREATE UNIQUE INDEX CONCURRENTLY ${q(name)} ON ${c.rel.sql} USING btree (${columns})`;
+}
+
+/** `ALTER TABLE ... ADD CONSTRAINT <key> PRIMARY KEY|UNIQUE USING INDEX <index>`. */
+export function keyUsingIndex(c: ExpandColumn, key: KeyConstraint, index: string): string {
+  const kind = key.constraint.type === "primary" ? "PRIMARY KEY" : "UNIQUE";
+  return `ALTER TABLE ${c.rel.sql} ADD CONSTRAINT ${q(key.constraint.name)} ${kind} USING INDEX ${q(index)}`;
+}
+
 /** `<index>_<suffix>`, at most 63 bytes. */
-export function indexName(index: IndexDef, suffix: string): string {
+export function indexName(index: { readonly name: string }, suffix: string): string {
   return identifier(`${index.name}_${suffix}`);
 }
 

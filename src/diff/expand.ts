@@ -17,19 +17,12 @@
  *
  * Pure: the online plans (up and down) and the two models in, the phases out.
  */
-import { quoteIdent } from "../inspect/ident.js";
+import { objectKey, quoteIdent } from "../inspect/ident.js";
 import type { SchemaModel } from "../inspect/model.js";
 import { splitSql } from "../sql/split.js";
 import { type ExpandColumn, expandColumn } from "./expand-column.js";
-import {
-  backfill,
-  completenessCheck,
-  dropSyncTrigger,
-  indexCopy,
-  indexName,
-  switchColumns,
-  syncTrigger,
-} from "./expand-sql.js";
+import { backfillPhase, contractPhase, STEP, switchPhase } from "./expand-phases.js";
+import { completenessCheck, dropSyncTrigger, syncTrigger } from "./expand-sql.js";
 import { identifier, OnlineContext, type ParsedStatement } from "./online-context.js";
 import { typeChange } from "./online-type.js";
 import type { Plan, PlanStatement } from "./plan.js";
@@ -94,6 +87,12 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
     else columns.push(result);
   }
   if (columns.length === 0) return { phases: [], columns: [], warnings };
+  const keys = new Set(
+    columns.map((c) => objectKey.column(c.rel.schema, c.rel.name, c.before.name)),
+  );
+  const fks = to.constraints.filter(
+    (k) => k.type === "foreign" && k.deps?.some((d) => keys.has(d)),
+  );
   return {
     phases: [
       {
@@ -101,9 +100,9 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
         up: replaceColumnSteps(up, columns, ctx, (c) => expandSteps(c)),
         down: replaceColumnSteps(down, columns, back, (c) => expandUndo(c)),
       },
-      backfillPhase(columns),
-      switchPhase(columns),
-      contractPhase(columns),
+      { name: "backfill", ...backfillPhase(columns) },
+      { name: "switch", ...switchPhase(columns, fks) },
+      { name: "contract", ...contractPhase(columns, fks) },
     ],
     columns: columns.map((c) => `${c.rel.sql}.${quoteIdent(c.before.name)}`),
     warnings,
@@ -167,9 +166,6 @@ function replaceColumnSteps(
   return { ...plan, statements: out };
 }
 
-const STEP = (n: number, what: string) =>
-  `pitstop --expand: step ${n} of 4 (${what})${n < 4 ? "; the next steps are the migrations after this one" : ""}.`;
-
 function expandSteps(c: ExpandColumn): PlanStatement[] {
   const n = c.names;
   const collate = c.after.collation ? ` COLLATE ${c.after.collation}` : "";
@@ -194,162 +190,4 @@ function expandUndo(c: ExpandColumn): PlanStatement[] {
     ...dropSyncTrigger(c, n.syncTrigger, n.syncFunction).map((sql) => ({ sql })),
     { sql: `ALTER TABLE ${c.rel.sql} DROP COLUMN ${quoteIdent(n.next)}` },
   ];
-}
-
-function backfillPhase(columns: readonly ExpandColumn[]): ExpandPhase {
-  const up: PlanStatement[] = [];
-  const down: PlanStatement[] = [];
-  for (const c of columns) {
-    const n = c.names;
-    up.push({ sql: backfill(c, n.next, c.upExpression), comment: STEP(2, "backfill") });
-    up.push({ sql: `ALTER TABLE ${c.rel.sql} VALIDATE CONSTRAINT ${quoteIdent(n.check)}` });
-    for (const i of c.indexes) {
-      up.push({ sql: indexCopy(c, i, n.next, indexName(i, "new")) });
-      down.push({ sql: `DROP INDEX CONCURRENTLY ${quoteIdent(indexName(i, "new"))}` });
-    }
-  }
-  return {
-    name: "backfill",
-    up: { statements: up, warnings: [], noTransaction: true },
-    down:
-      down.length > 0
-        ? { statements: down, warnings: [], noTransaction: true }
-        : {
-            statements: [
-              {
-                sql: "SELECT 1",
-                comment: "Nothing to undo: the backfilled column goes with the expand step's down.",
-              },
-            ],
-            warnings: [],
-          },
-  };
-}
-
-const SWAP_IGNORE = (c: ExpandColumn, from: string, to: string) =>
-  `pitstop-lint-ignore rename-column: expand/contract switch: ${quoteIdent(from)} takes the name ${quoteIdent(to)} in this same transaction, so the application keeps reading and writing ${c.rel.sql}.${quoteIdent(c.before.name)}`;
-
-/** Lint-ignore comments on the two renames of a switch. */
-function withSwapComments(c: ExpandColumn, sql: string[], standby: string): PlanStatement[] {
-  const column = quoteIdent(c.before.name);
-  return sql.map((s) => {
-    const rename = / RENAME COLUMN (\S+) TO (\S+)$/.exec(s);
-    if (rename === null) return { sql: s };
-    const partner = rename[1] === column ? quoteIdent(standby) : rename[1]!;
-    return { sql: s, comment: SWAP_IGNORE(c, partner, c.before.name) };
-  });
-}
-
-function switchPhase(columns: readonly ExpandColumn[]): ExpandPhase {
-  const up: PlanStatement[] = [];
-  const down: PlanStatement[] = [];
-  for (const c of columns) {
-    const n = c.names;
-    const copies = c.indexes.map(
-      (i) => [indexName(i, "new"), i.name, indexName(i, "old")] as const,
-    );
-    const steps = switchColumns(c, {
-      active: c.before.name,
-      standby: n.next,
-      retiredName: n.old,
-      activeDefault: c.before.default,
-      activeNotNull: c.before.notNull,
-      standbyDefault: c.after.default,
-      standbyNotNull: c.after.notNull,
-      standbyComment: c.after.comment,
-      check: n.check,
-      trigger: n.syncTrigger,
-      fn: n.syncFunction,
-      indexes: copies,
-    });
-    const first = withSwapComments(c, steps, n.next);
-    first[0] = {
-      ...first[0]!,
-      comment: [
-        `${STEP(3, "switch")}\nOne short transaction: ${c.rel.sql}.${quoteIdent(n.next)} becomes ${quoteIdent(c.before.name)}, the old column stays as ${quoteIdent(n.old)} until the contract step.`,
-        first[0]!.comment,
-      ]
-        .filter((x) => x !== undefined)
-        .join("\n"),
-    };
-    up.push(...first);
-    down.push(...switchBack(c));
-  }
-  return {
-    name: "switch",
-    up: { statements: up, warnings: [] },
-    down: { statements: down, warnings: [], noTransaction: true },
-  };
-}
-
-/**
- * The switch undone without losing what was written since: the old column
- * is kept equal to the new one by a reverse trigger, backfilled and proven
- * complete the same way, then the names go back in one transaction and the
- * forward trigger returns (the state after the backfill step).
- */
-function switchBack(c: ExpandColumn): PlanStatement[] {
-  const n = c.names;
-  const column = c.before.name;
-  const revert = syncTrigger(c, n.old, column, c.downExpression, n.revertTrigger, n.revertFunction);
-  const steps = switchColumns(c, {
-    active: column,
-    standby: n.old,
-    retiredName: n.next,
-    activeDefault: c.after.default,
-    activeNotNull: c.after.notNull,
-    standbyDefault: c.before.default,
-    standbyNotNull: c.before.notNull,
-    standbyComment: undefined,
-    check: n.revertCheck,
-    trigger: n.revertTrigger,
-    fn: n.revertFunction,
-    indexes: c.indexes.map((i) => [indexName(i, "old"), i.name, indexName(i, "new")] as const),
-  });
-  const forward = syncTrigger(c, n.next, column, c.upExpression, n.syncTrigger, n.syncFunction);
-  return [
-    ...revert.map((sql) => ({ sql })),
-    {
-      sql: completenessCheck(c, n.revertCheck, n.old, column, c.downExpression, c.before.notNull),
-    },
-    { sql: backfill(c, n.old, c.downExpression) },
-    { sql: `ALTER TABLE ${c.rel.sql} VALIDATE CONSTRAINT ${quoteIdent(n.revertCheck)}` },
-    { sql: "BEGIN", comment: "The names go back in one short transaction." },
-    ...withSwapComments(c, steps, n.old),
-    ...forward.map((sql) => ({ sql })),
-    {
-      sql: completenessCheck(c, n.check, n.next, column, c.upExpression, c.after.notNull),
-    },
-    { sql: "COMMIT" },
-  ];
-}
-
-function contractPhase(columns: readonly ExpandColumn[]): ExpandPhase {
-  const up: PlanStatement[] = [];
-  const down: PlanStatement[] = [];
-  for (const c of columns) {
-    const n = c.names;
-    const old = `${c.rel.sql}.${quoteIdent(n.old)}`;
-    up.push({
-      sql: `ALTER TABLE ${c.rel.sql} DROP COLUMN ${quoteIdent(n.old)}`,
-      destructive: true,
-      note: `drops column ${old}, the values of ${c.rel.sql}.${quoteIdent(c.before.name)} before the switch`,
-      comment: `${STEP(4, "contract")}\nRun it only once no deployed version of the application reads ${old} (or selects *).`,
-    });
-    const collate = c.before.collation ? ` COLLATE ${c.before.collation}` : "";
-    down.push({
-      sql: `ALTER TABLE ${c.rel.sql} ADD COLUMN ${quoteIdent(n.old)} ${c.before.type}${collate}`,
-      comment: `The old column comes back empty: the switch's down fills it from ${quoteIdent(c.before.name)}.`,
-    });
-    for (const i of c.indexes) down.push({ sql: indexCopy(c, i, n.old, indexName(i, "old")) });
-  }
-  return {
-    name: "contract",
-    up: { statements: up, warnings: [] },
-    down: {
-      statements: down,
-      warnings: [],
-      ...(columns.some((c) => c.indexes.length > 0) ? { noTransaction: true as const } : {}),
-    },
-  };
 }
