@@ -92,6 +92,10 @@ export function expandColumn(
     ...dependentBlockers(from, rel, column),
     ...dependentBlockers(to, rel, column),
   ];
+  if (new Set([names.next, names.old, column]).size < 3)
+    blockers.push(
+      `its name is too long for ${quoteIdent(`${column}_new`)} and ${quoteIdent(`${column}_old`)} (63 bytes)`,
+    );
   for (const taken of [names.next, names.old])
     if (
       table(from)?.columns.some((c) => c.name === taken) ||
