@@ -166,11 +166,14 @@ describeEachDriver("diff --expand", (ctx) => {
 });
 
 describe("diff --expand refuses", () => {
-  it("a column a view reads, naming what blocks it, and keeps its change flagged in the expand step", async () => {
+  it("a column a view reads or whose type the plan rebuilds, naming what blocks it, and keeps its change flagged in the expand step", async () => {
     const { expanded } = await planFor("refused-view");
     expect(expanded.warnings).toEqual([
       expect.stringMatching(
         /column accounts\.id is not expanded \(the view account_names reads it\)/,
+      ),
+      expect.stringMatching(
+        /column feelings\.mood is not expanded \(its type mood is rebuilt by the same plan\)/,
       ),
     ]);
     // The foreign key's column is expanded; the key it references keeps its one-statement change.

@@ -80,11 +80,18 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
       usingOf(statement.sql) ?? `${quoteIdent(name)}::${change.after.type}`,
       (reverse && usingOf(reverse)) ?? `${quoteIdent(name)}::${change.before.type}`,
     );
-    if ("blockers" in result)
+    const rebuilt = rebuiltType(up, change.before.deps);
+    const blockers =
+      "blockers" in result
+        ? result.blockers
+        : rebuilt !== undefined
+          ? [`its type ${rebuilt} is rebuilt by the same plan`]
+          : undefined;
+    if (blockers === undefined) columns.push(result as ExpandColumn);
+    else
       warnings.push(
-        `--expand: column ${change.rel.sql}.${quoteIdent(name)} is not expanded (${result.blockers.join("; ")}); its type change stays one statement, flagged with the recipe`,
+        `--expand: column ${change.rel.sql}.${quoteIdent(name)} is not expanded (${blockers.join("; ")}); its type change stays one statement, flagged with the recipe`,
       );
-    else columns.push(result);
   }
   if (columns.length === 0) return { phases: [], columns: [], warnings };
   const keys = new Set(
@@ -107,6 +114,24 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
     columns: columns.map((c) => `${c.rel.sql}.${quoteIdent(c.before.name)}`),
     warnings,
   };
+}
+
+/**
+ * A user type of the old column that the plan drops or renames away (an
+ * enum rebuilt without a value, a domain whose base type changes): the old
+ * column must keep it until the contract step, so the column is not expanded.
+ */
+function rebuiltType(plan: Plan, deps: readonly string[] | undefined): string | undefined {
+  for (const dep of deps ?? []) {
+    if (!dep.startsWith("type:")) continue;
+    const name = dep.slice("type:".length).split(".").at(-1)!;
+    const touched = plan.statements.some(
+      (s) =>
+        /^(DROP TYPE|DROP DOMAIN|ALTER TYPE|ALTER DOMAIN) /.test(s.sql) && s.sql.includes(name),
+    );
+    if (touched) return name;
+  }
+  return undefined;
 }
 
 /** `ALTER TABLE ... TYPE t USING <expr>` -> `<expr>`. */
