@@ -35,6 +35,8 @@ export interface ExpandColumn {
    * re-attaches the constraint to it (`USING INDEX`).
    */
   readonly keys: readonly KeyConstraint[];
+  /** CHECK constraints of the desired schema on the column: copied NOT VALID onto the new column, swapped by rename. */
+  readonly checks: readonly ConstraintDef[];
   /** Sequences owned by the column (serial): ownership moves with the switch. */
   readonly sequences: readonly SequenceDef[];
   readonly names: ExpandNames;
@@ -126,6 +128,13 @@ export function expandColumn(
     downExpression,
     key: primaryKey(from, rel) ?? [],
     keys,
+    checks: to.constraints.filter(
+      (k) =>
+        k.type === "check" &&
+        k.schema === rel.schema &&
+        k.table === rel.name &&
+        k.deps?.includes(columnKey),
+    ),
     indexes: to.indexes.filter(
       (i) => i.schema === rel.schema && i.table === rel.name && i.deps?.includes(columnKey),
     ),
@@ -188,8 +197,8 @@ function dependentBlockers(model: SchemaModel, rel: Relation, column: string): s
     const mine = c.schema === rel.schema && c.table === rel.name;
     const references = c.type === "foreign" && referencesColumn(c.definition, rel, column);
     if (!on(c) && !references) continue;
-    // Keys are moved to the new column by the switch, foreign keys dropped and added again.
-    if (c.type === "primary" || c.type === "unique" || c.type === "foreign" || !mine) continue;
+    // Keys and checks are moved to the new column by the switch, foreign keys dropped and added again.
+    if (c.type !== "exclusion" || !mine) continue;
     out.push(`the ${c.type} constraint ${quoteIdent(c.name)} uses it`);
   }
   for (const v of model.views)

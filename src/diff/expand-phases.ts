@@ -9,6 +9,7 @@ import type { ConstraintDef } from "../inspect/model.js";
 import type { ExpandColumn } from "./expand-column.js";
 import {
   backfill,
+  checkCopy,
   completenessCheck,
   indexCopy,
   indexName,
@@ -41,6 +42,7 @@ export function backfillPhase(columns: readonly ExpandColumn[]): PhasePlans {
     const n = c.names;
     up.push({ sql: backfill(c, n.next, c.upExpression), comment: STEP(2, "backfill") });
     up.push({ sql: `ALTER TABLE ${c.rel.sql} VALIDATE CONSTRAINT ${quoteIdent(n.check)}` });
+    up.push(...validateChecks(c, "new"));
     const built = [
       ...c.indexes.map((i) => ({
         sql: indexCopy(c, i, n.next, indexName(i, "new")),
@@ -122,7 +124,22 @@ function swap(c: ExpandColumn, direction: "up" | "down"): PlanStatement[] {
     ...c.keys.map((k) => ({
       sql: keyUsingIndex(c, k, indexName(k.constraint, up ? "new" : "old")),
     })),
+    ...c.checks.flatMap((k) => [
+      { sql: `ALTER TABLE ${c.rel.sql} DROP CONSTRAINT ${quoteIdent(k.name)}` },
+      {
+        sql: `ALTER TABLE ${c.rel.sql} RENAME CONSTRAINT ${quoteIdent(indexName(k, up ? "new" : "old"))} TO ${quoteIdent(k.name)}`,
+      },
+    ]),
   ];
+}
+
+/** VALIDATE of the copies of the column's checks (`suffix`: `new` or `old`), unless the schema keeps them NOT VALID. */
+export function validateChecks(c: ExpandColumn, suffix: string): PlanStatement[] {
+  return c.checks
+    .filter((k) => !k.definition.endsWith(" NOT VALID"))
+    .map((k) => ({
+      sql: `ALTER TABLE ${c.rel.sql} VALIDATE CONSTRAINT ${quoteIdent(indexName(k, suffix))}`,
+    }));
 }
 
 export function switchPhase(
@@ -172,14 +189,19 @@ function switchBack(
       {
         sql: completenessCheck(c, n.revertCheck, n.old, column, c.downExpression, c.before.notNull),
       },
+      ...c.checks.map((k) => ({ sql: checkCopy(c, k, n.old, indexName(k, "old")) })),
       { sql: backfill(c, n.old, c.downExpression) },
       { sql: `ALTER TABLE ${c.rel.sql} VALIDATE CONSTRAINT ${quoteIdent(n.revertCheck)}` },
+      ...validateChecks(c, "old"),
       ...c.keys.map((k) => ({ sql: keyIndex(c, k, n.old, indexName(k.constraint, "old")) })),
     );
     const forward = syncTrigger(c, n.next, column, c.upExpression, n.syncTrigger, n.syncFunction);
-    inside.push(...swap(c, "down"), ...forward.map((sql) => ({ sql })), {
-      sql: completenessCheck(c, n.check, n.next, column, c.upExpression, c.after.notNull),
-    });
+    inside.push(
+      ...swap(c, "down"),
+      ...forward.map((sql) => ({ sql })),
+      { sql: completenessCheck(c, n.check, n.next, column, c.upExpression, c.after.notNull) },
+      ...c.checks.map((k) => ({ sql: checkCopy(c, k, n.next, indexName(k, "new")) })),
+    );
   }
   inside.push(...fks.map((k) => ({ sql: addForeignKey(k) })));
   return [

@@ -4,7 +4,7 @@
  * index copies, and the switch. Pure text; `expand.ts` orders them into files.
  */
 import { qualifiedName, quoteIdent, quoteLiteral } from "../inspect/ident.js";
-import type { IndexDef } from "../inspect/model.js";
+import type { ConstraintDef, IndexDef } from "../inspect/model.js";
 import { parser } from "../sql/parser.js";
 import type { ExpandColumn, KeyConstraint } from "./expand-column.js";
 import { identifier } from "./online-context.js";
@@ -150,28 +150,52 @@ $pitstop$`;
  * // CREATE INDEX CONCURRENTLY orders_qty_idx_new ON orders USING btree (qty_new)
  */
 export function indexCopy(c: ExpandColumn, index: IndexDef, column: string, name: string): string {
-  const text = index.definition;
-  const bytes = Buffer.from(text, "utf8");
-  const tokens = parser().scanSync(text).tokens;
+  const tokens = parser().scanSync(index.definition).tokens;
   const using = tokens.findIndex((t) => t.text.toUpperCase() === "USING");
-  const named = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX") + 1;
-  const edits: { start: number; end: number; text: string }[] = [];
-  if (named > 0 && tokens[named] !== undefined)
-    edits.push({
-      start: tokens[named]!.start,
-      end: tokens[named]!.end,
-      text: `CONCURRENTLY ${q(name)}`,
-    });
+  const named = tokens[tokens.findIndex((t) => t.text.toUpperCase() === "INDEX") + 1];
+  const edits = columnEdits(tokens.slice(using + 1), c.before.name, column);
+  if (named !== undefined)
+    edits.push({ start: named.start, end: named.end, text: `CONCURRENTLY ${q(name)}` });
+  return applyEdits(index.definition, edits);
+}
+
+/**
+ * A CHECK constraint's definition (`CHECK ((qty > 0))`) over `column`
+ * instead of the expanded one, added NOT VALID under `name`.
+ */
+export function checkCopy(
+  c: ExpandColumn,
+  check: ConstraintDef,
+  column: string,
+  name: string,
+): string {
+  const definition = check.definition.replace(/ NOT VALID$/, "");
+  const tokens = parser().scanSync(definition).tokens;
+  const body = applyEdits(definition, columnEdits(tokens, c.before.name, column));
+  return `ALTER TABLE ${c.rel.sql} ADD CONSTRAINT ${q(name)} ${body} NOT VALID`;
+}
+
+type Token = { start: number; end: number; text: string };
+type Edit = { start: number; end: number; text: string };
+
+/** Edits that put `replacement` where `tokens` name the column (not a function, not qualified). */
+function columnEdits(tokens: readonly Token[], column: string, replacement: string): Edit[] {
+  const edits: Edit[] = [];
   tokens.forEach((t, i) => {
-    if (using < 0 || i <= using) return;
     const word = t.text.startsWith('"')
       ? t.text.slice(1, -1).replaceAll('""', '"')
       : t.text.toLowerCase();
     const qualified =
       tokens[i - 1]?.text === "." || tokens[i + 1]?.text === "." || tokens[i + 1]?.text === "(";
-    if (word === c.before.name && !qualified)
-      edits.push({ start: t.start, end: t.end, text: q(column) });
+    if (word === column && !qualified)
+      edits.push({ start: t.start, end: t.end, text: q(replacement) });
   });
+  return edits;
+}
+
+/** `text` with the edits (byte offsets, as the scanner gives them) applied. */
+function applyEdits(text: string, edits: Edit[]): string {
+  const bytes = Buffer.from(text, "utf8");
   let out = "";
   let at = 0;
   for (const e of edits.sort((a, b) => a.start - b.start)) {

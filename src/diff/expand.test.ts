@@ -19,6 +19,7 @@ const column = (table: string, name: string): ExpandColumn => {
     downExpression: `${name}::integer`,
     key: [],
     keys: [],
+    checks: [],
     indexes: [],
     sequences: [],
     names: expandNames(table, name),

@@ -22,7 +22,13 @@ import type { SchemaModel } from "../inspect/model.js";
 import { splitSql } from "../sql/split.js";
 import { type ExpandColumn, expandColumn } from "./expand-column.js";
 import { backfillPhase, contractPhase, STEP, switchPhase } from "./expand-phases.js";
-import { completenessCheck, dropSyncTrigger, syncTrigger } from "./expand-sql.js";
+import {
+  checkCopy,
+  completenessCheck,
+  dropSyncTrigger,
+  indexName,
+  syncTrigger,
+} from "./expand-sql.js";
 import { identifier, OnlineContext, type ParsedStatement } from "./online-context.js";
 import { typeChange } from "./online-type.js";
 import type { Plan, PlanStatement } from "./plan.js";
@@ -205,6 +211,7 @@ function expandSteps(c: ExpandColumn): PlanStatement[] {
     {
       sql: completenessCheck(c, n.check, n.next, c.before.name, c.upExpression, c.after.notNull),
     },
+    ...c.checks.map((k) => ({ sql: checkCopy(c, k, n.next, indexName(k, "new")) })),
   ];
 }
 
