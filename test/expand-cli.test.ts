@@ -41,6 +41,13 @@ describeEachDriver("diff --expand CLI", (ctx) => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--expand and --offline cannot be combined");
 
+    const dry = await cli("diff", "qty_bigint", "--expand", "--dry-run", "--json");
+    expect(dry.code, dry.stderr).toBe(0);
+    const json = JSON.parse(dry.stdout) as { expanded: string[]; files: { phase: string }[] };
+    expect(json.expanded).toEqual(["orders.qty"]);
+    expect(json.files.map((f) => f.phase)).toEqual(["expand", "backfill", "switch", "contract"]);
+    expect(readdirSync(path.join(cwd, "migrations"))).toEqual(["000001_init.sql"]);
+
     const wrote = await cli("diff", "qty_bigint", "--expand");
     expect(wrote.code, wrote.stderr).toBe(0);
     expect(readdirSync(path.join(cwd, "migrations")).sort()).toEqual([
