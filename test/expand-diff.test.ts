@@ -175,6 +175,9 @@ describe("diff --expand refuses", () => {
       expect.stringMatching(
         /column feelings\.mood is not expanded \(its type mood is rebuilt by the same plan\)/,
       ),
+      expect.stringMatching(
+        /--expand writes phases for rewriting type changes only: `ALTER TABLE prices ADD COLUMN gross numeric GENERATED ALWAYS AS .* stays as it is, flagged with its recipe \(no statement turns a filled column into a generated one/,
+      ),
     ]);
     // The foreign key's column is expanded; the key it references keeps its one-statement change.
     expect(expanded.columns).toEqual(["payments.account_id"]);

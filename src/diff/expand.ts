@@ -71,7 +71,10 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
     if (statement.lock === undefined) continue;
     const parsed = parse(statement);
     const change = parsed && typeChange(parsed, ctx);
-    if (!change?.rel.existing) continue;
+    if (!change?.rel.existing) {
+      if (statement.comment !== undefined) warnings.push(notExpanded(statement));
+      continue;
+    }
     const name = change.after.name;
     const reverse = down.statements.find((s) => {
       const p = parse(s);
@@ -138,6 +141,14 @@ function rebuiltType(plan: Plan, deps: readonly string[] | undefined): string | 
     if (touched) return name;
   }
   return undefined;
+}
+
+/** A flagged step that is not a type change: `--expand` says it leaves it as it is. */
+function notExpanded(statement: PlanStatement): string {
+  const why = statement.comment?.includes("STORED generated column")
+    ? " (no statement turns a filled column into a generated one: on PostgreSQL 18 a VIRTUAL column rewrites nothing)"
+    : "";
+  return `--expand writes phases for rewriting type changes only: \`${statement.sql.split("\n")[0]}\` stays as it is, flagged with its recipe${why}`;
 }
 
 /** `ALTER TABLE ... TYPE t USING <expr>` -> `<expr>`. */
