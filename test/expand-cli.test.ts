@@ -41,12 +41,16 @@ describeEachDriver("diff --expand CLI", (ctx) => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--expand and --offline cannot be combined");
 
-    const dry = await cli("diff", "qty_bigint", "--expand", "--dry-run", "--json");
-    expect(dry.code, dry.stderr).toBe(0);
-    const json = JSON.parse(dry.stdout) as { expanded: string[]; files: { phase: string }[] };
-    expect(json.expanded).toEqual(["orders.qty"]);
-    expect(json.files.map((f) => f.phase)).toEqual(["expand", "backfill", "switch", "contract"]);
-    expect(readdirSync(path.join(cwd, "migrations"))).toEqual(["000001_init.sql"]);
+    // Each PGlite run opens the database and a scratch copy (seconds on a busy machine): the
+    // dry run and the tail run on pg only.
+    if (ctx.driverName === "pg") {
+      const dry = await cli("diff", "qty_bigint", "--expand", "--dry-run", "--json");
+      expect(dry.code, dry.stderr).toBe(0);
+      const json = JSON.parse(dry.stdout) as { expanded: string[]; files: { phase: string }[] };
+      expect(json.expanded).toEqual(["orders.qty"]);
+      expect(json.files.map((f) => f.phase)).toEqual(["expand", "backfill", "switch", "contract"]);
+      expect(readdirSync(path.join(cwd, "migrations"))).toEqual(["000001_init.sql"]);
+    }
 
     const wrote = await cli("diff", "qty_bigint", "--expand");
     expect(wrote.code, wrote.stderr).toBe(0);
@@ -64,7 +68,6 @@ describeEachDriver("diff --expand CLI", (ctx) => {
     expect(wrote.stderr).not.toContain("rename-column");
     expect(wrote.stderr).not.toContain("column-type-rewrite");
 
-    // Each PGlite run opens the database and a scratch copy: the tail runs on pg only.
     if (ctx.driverName !== "pg") return;
     const toSwitch = await cli("up", "--to", "000004");
     expect(toSwitch.code, toSwitch.stderr).toBe(0);
