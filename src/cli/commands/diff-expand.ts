@@ -8,6 +8,18 @@ import type { Settings } from "../settings.js";
 import { pickVersion } from "./create.js";
 import { type DiffFlags, migrationText } from "./diff.js";
 
+/** The first lines of each phase's file: what it does and how it runs. */
+const HEADER: Record<string, string> = {
+  expand:
+    "-- pitstop --expand, step 1 of 4: the plan, with each new column and the trigger that keeps it written.\n-- The next three migrations backfill, switch and contract.\n",
+  backfill:
+    "-- pitstop --expand, step 2 of 4: the backfill, batch by batch; after a failure `pitstop up` runs it again (rows done are skipped).\n",
+  switch:
+    "-- pitstop --expand, step 3 of 4: the switch. Its up section is one short transaction; its down section\n-- (the way back without losing writes) runs statement by statement.\n",
+  contract:
+    "-- pitstop --expand, step 4 of 4: drops the old column(s). Apply it once nothing reads them.\n",
+};
+
 const WHAT: Record<string, string> = {
   expand: "the plan, with the new column(s) and their sync triggers",
   backfill:
@@ -60,7 +72,7 @@ export async function writeExpanded(
     phase,
     version: versions[i]!,
     file: join(settings.dir, `${versions[i]}_${o.slug}_${phase.name}.sql`),
-    text: migrationText(o.schema, phase.up, phase.down),
+    text: migrationText(o.schema, phase.up, phase.down, HEADER[phase.name] ?? ""),
   }));
   let lint: unknown[] = [];
   if (!o.flags.dryRun) {
