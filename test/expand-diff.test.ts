@@ -33,10 +33,12 @@ interface Expectation {
   afterSwitch: string;
   /** Rows whose new column is wrong (must return none). */
   check: string;
-  /** The same after every down (default: `check`). */
+  /** The same after every down (default: `check`; "" for none). */
   checkDown?: string;
   rows: Record<string, number>;
   columns: string[];
+  /** The phases written (default: all four). */
+  phases?: string[];
   /** A row the backfill cannot convert: it stops there; `fix` repairs the row, `up` resumes. */
   poison?: { fix: string; firstBatchRow: number };
   /** A write the switched foreign keys must refuse. */
@@ -100,12 +102,9 @@ describeEachDriver("diff --expand", (ctx) => {
       const { online, expanded } = await planFor(name);
       expect(expanded.warnings).toEqual([]);
       expect(expanded.columns).toEqual(e.columns);
-      expect(expanded.phases.map((p) => p.name)).toEqual([
-        "expand",
-        "backfill",
-        "switch",
-        "contract",
-      ]);
+      expect(expanded.phases.map((p) => p.name)).toEqual(
+        e.phases ?? ["expand", "backfill", "switch", "contract"],
+      );
       const { dir, versions } = project(name, expanded);
       for (const v of versions) expect(await lintErrors(dir, v), `lint of ${v}`).toEqual([]);
 
@@ -139,11 +138,13 @@ describeEachDriver("diff --expand", (ctx) => {
         expect(after.rows[0]!.xmin).toBe(done.rows[0]!.xmin);
       } else await up(versions[1]!);
       await db.exec(e.afterBackfill);
-      await up(versions[2]!);
-      await db.exec(e.afterSwitch);
+      if (versions[2] !== undefined) {
+        await up(versions[2]);
+        await db.exec(e.afterSwitch);
+      }
       if (e.foreignKeyEnforced)
         await expect(db.exec(e.foreignKeyEnforced)).rejects.toThrow(/foreign key constraint/);
-      await up(versions[3]!);
+      if (versions[3] !== undefined) await up(versions[3]);
 
       const model = await inspect(db, { history: DEFAULT_HISTORY });
       expect(compareModels(model, online.to), "after the four phases").toEqual([]);
@@ -154,13 +155,14 @@ describeEachDriver("diff --expand", (ctx) => {
       for (const v of [...versions].reverse()) {
         const r = await migrator.down();
         expect(r.error?.message, `down ${v}`).toBeUndefined();
-        if (v === versions[2]) expect(await wrongRows(db, e.checkDown ?? e.check)).toEqual([]);
+        if (v === versions[2] && e.checkDown !== "")
+          expect(await wrongRows(db, e.checkDown ?? e.check)).toEqual([]);
       }
       expect(
         compareModels(await inspect(db, { history: DEFAULT_HISTORY }), online.from),
         "after down",
       ).toEqual([]);
-      expect(await wrongRows(db, e.checkDown ?? e.check)).toEqual([]);
+      if (e.checkDown !== "") expect(await wrongRows(db, e.checkDown ?? e.check)).toEqual([]);
     });
   }
 });

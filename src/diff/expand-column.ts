@@ -237,7 +237,7 @@ function plainKey(definition: string): string[] | undefined {
 }
 
 /** The primary key's columns of `rel` in `model`, or undefined when it has none. */
-function primaryKey(model: SchemaModel, rel: Relation): string[] | undefined {
+export function primaryKey(model: SchemaModel, rel: Relation): string[] | undefined {
   const pk = model.constraints.find(
     (c) => c.schema === rel.schema && c.table === rel.name && c.type === "primary",
   );

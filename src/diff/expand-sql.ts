@@ -86,9 +86,13 @@ export function completenessCheck(
  * pages (`ctid`) when the table has none. Rows already equal are skipped, so
  * running it again after a crash only reads.
  */
-export function backfill(c: ExpandColumn, target: string, expression: string): string {
+export function backfill(
+  c: Pick<ExpandColumn, "rel" | "key">,
+  target: string,
+  expression: string,
+  pending = `${q(target)} IS DISTINCT FROM (${expression})`,
+): string {
   const set = `${q(target)} = ${expression}`;
-  const pending = `${q(target)} IS DISTINCT FROM (${expression})`;
   const header = `-- pitstop --expand: backfills ${c.rel.sql}.${q(target)}, one transaction per batch. Safe to run again.`;
   if (c.key.length === 0) return backfillByPages(c, set, pending, header);
   const keys = c.key.map(q);
@@ -121,11 +125,16 @@ END
 $pitstop$`;
 }
 
-function backfillByPages(c: ExpandColumn, set: string, pending: string, header: string): string {
+function backfillByPages(
+  c: Pick<ExpandColumn, "rel">,
+  set: string,
+  pending: string,
+  header: string,
+): string {
   return `DO $pitstop$
 ${header}
 -- No primary key: batches of pages by ctid (a TID range scan on PostgreSQL 14+). Rows written
--- since the expand step were filled by the trigger, wherever they moved.
+-- since the expand step are right already (the trigger or the default), wherever they moved.
 DECLARE
   pages constant bigint := pg_relation_size(${quoteLiteral(c.rel.sql)}::regclass) / current_setting('block_size')::bigint;
   batch_pages constant integer := ${DEFAULT_BATCH_PAGES};

@@ -21,6 +21,7 @@ import { objectKey, quoteIdent } from "../inspect/ident.js";
 import type { SchemaModel } from "../inspect/model.js";
 import { splitSql } from "../sql/split.js";
 import { type ExpandColumn, expandColumn } from "./expand-column.js";
+import { type FillColumn, fillColumn, fillSteps } from "./expand-fill.js";
 import { backfillPhase, contractPhase, STEP, switchPhase } from "./expand-phases.js";
 import {
   checkCopy,
@@ -66,10 +67,16 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
   const ctx = new OnlineContext(from, to);
   const back = new OnlineContext(to, from);
   const columns: ExpandColumn[] = [];
+  const fills: FillColumn[] = [];
   const warnings: string[] = [];
   for (const statement of up.statements) {
     if (statement.lock === undefined) continue;
     const parsed = parse(statement);
+    const fill = parsed && fillColumn(parsed, ctx, from);
+    if (fill) {
+      fills.push(fill);
+      continue;
+    }
     const change = parsed && typeChange(parsed, ctx);
     if (!change?.rel.existing) {
       if (statement.comment !== undefined) warnings.push(notExpanded(statement));
@@ -102,27 +109,75 @@ export function expandPlan(up: Plan, down: Plan, from: SchemaModel, to: SchemaMo
         `--expand: column ${change.rel.sql}.${quoteIdent(name)} is not expanded (${blockers.join("; ")}); its type change stays one statement, flagged with the recipe`,
       );
   }
-  if (columns.length === 0) return { phases: [], columns: [], warnings };
+  if (columns.length === 0 && fills.length === 0) return { phases: [], columns: [], warnings };
   const keys = new Set(
     columns.map((c) => objectKey.column(c.rel.schema, c.rel.name, c.before.name)),
   );
   const fks = to.constraints.filter(
     (k) => k.type === "foreign" && k.deps?.some((d) => keys.has(d)),
   );
-  return {
-    phases: [
-      {
-        name: "expand",
-        up: replaceColumnSteps(up, columns, ctx, (c) => expandSteps(c)),
-        down: replaceColumnSteps(down, columns, back, (c) => expandUndo(c)),
+  const steps = fills.map((f) => ({ f, ...fillSteps(f) }));
+  const expandUp = replaceColumnSteps(up, columns, ctx, (c) => expandSteps(c));
+  const phases: ExpandPhase[] = [
+    {
+      name: "expand",
+      up: {
+        ...expandUp,
+        statements: expandUp.statements.flatMap(
+          (s) => steps.find((x) => x.f.statement === s)?.expand ?? [s],
+        ),
       },
-      { name: "backfill", ...backfillPhase(columns) },
-      { name: "switch", ...switchPhase(columns, fks) },
-      { name: "contract", ...contractPhase(columns, fks) },
+      down: replaceColumnSteps(down, columns, back, (c) => expandUndo(c)),
+    },
+  ];
+  const backfill = columns.length > 0 ? backfillPhase(columns) : undefined;
+  phases.push({
+    name: "backfill",
+    up: {
+      statements: [...(backfill?.up.statements ?? []), ...steps.flatMap((x) => x.backfillUp)],
+      warnings: [],
+      noTransaction: true,
+    },
+    down: withSteps(
+      backfill?.down,
+      steps.flatMap((x) => x.backfillDown),
+    ),
+  });
+  const switchUp = steps.flatMap((x) => x.switchUp);
+  if (columns.length > 0 || switchUp.length > 0) {
+    const switched = columns.length > 0 ? switchPhase(columns, fks) : undefined;
+    phases.push({
+      name: "switch",
+      up: { statements: [...(switched?.up.statements ?? []), ...switchUp], warnings: [] },
+      down: withSteps(
+        switched?.down,
+        steps.flatMap((x) => x.switchDown),
+      ),
+    });
+  }
+  if (columns.length > 0) phases.push({ name: "contract", ...contractPhase(columns, fks) });
+  return {
+    phases,
+    columns: [
+      ...columns.map((c) => `${c.rel.sql}.${quoteIdent(c.before.name)}`),
+      ...fills.map((f) => `${f.rel.sql}.${quoteIdent(f.column.name)}`),
     ],
-    columns: columns.map((c) => `${c.rel.sql}.${quoteIdent(c.before.name)}`),
     warnings,
   };
+}
+
+/** `plan` (a down section, or none) with `extra` statements after it; `SELECT 1` when empty. */
+function withSteps(plan: Plan | undefined, extra: PlanStatement[]): Plan {
+  const own = (plan?.statements ?? []).filter((s) => s.sql !== "SELECT 1");
+  const statements = [...own, ...extra];
+  if (statements.length === 0)
+    return {
+      statements: [
+        { sql: "SELECT 1", comment: "Nothing to undo here: the expand step's down does it." },
+      ],
+      warnings: [],
+    };
+  return { statements, warnings: [], ...(plan?.noTransaction ? { noTransaction: true } : {}) };
 }
 
 /**

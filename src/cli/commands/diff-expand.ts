@@ -8,25 +8,19 @@ import type { Settings } from "../settings.js";
 import { pickVersion } from "./create.js";
 import { type DiffFlags, migrationText } from "./diff.js";
 
-/** The first lines of each phase's file: what it does and how it runs. */
-const HEADER: Record<string, string> = {
-  expand:
-    "-- pitstop --expand, step 1 of 4: the plan, with each new column and the trigger that keeps it written.\n-- The next three migrations backfill, switch and contract.\n",
+const WHAT: Record<string, string> = {
+  expand: "the plan, with each new column (and the trigger that keeps it written)",
   backfill:
-    "-- pitstop --expand, step 2 of 4: the backfill, batch by batch; after a failure `pitstop up` runs it again (rows done are skipped).\n",
+    "old rows in batches, a transaction each (after a failure `pitstop up` runs it again, skipping rows done); checks validated, indexes built CONCURRENTLY",
   switch:
-    "-- pitstop --expand, step 3 of 4: the switch. Its up section is one short transaction; its down section\n-- (the way back without losing writes) runs statement by statement.\n",
-  contract:
-    "-- pitstop --expand, step 4 of 4: drops the old column(s). Apply it once nothing reads them.\n",
+    "one short transaction: NOT NULL through the validated check, the new column takes the name (its down section runs statement by statement)",
+  contract: "drops the old column(s): apply it once nothing reads them",
 };
 
-const WHAT: Record<string, string> = {
-  expand: "the plan, with the new column(s) and their sync triggers",
-  backfill:
-    "old rows in batches (a transaction each), the check validated, indexes built CONCURRENTLY",
-  switch: "one short transaction: the new column takes the name",
-  contract: "drops the old column: apply it only once no deployed app reads it",
-};
+/** The first lines of a phase's file: which step it is and what it does. */
+function header(name: string, index: number, count: number): string {
+  return `-- pitstop --expand, step ${index + 1} of ${count} (${name}): ${WHAT[name] ?? ""}.\n`;
+}
 
 /**
  * `count` versions from `first` on: a second each for timestamps, one each
@@ -72,7 +66,12 @@ export async function writeExpanded(
     phase,
     version: versions[i]!,
     file: join(settings.dir, `${versions[i]}_${o.slug}_${phase.name}.sql`),
-    text: migrationText(o.schema, phase.up, phase.down, HEADER[phase.name] ?? ""),
+    text: migrationText(
+      o.schema,
+      phase.up,
+      phase.down,
+      header(phase.name, i, expanded.phases.length),
+    ),
   }));
   let lint: unknown[] = [];
   if (!o.flags.dryRun) {
@@ -114,9 +113,12 @@ export async function writeExpanded(
   }
   out.line(`Expanding ${expanded.columns.join(", ")} in ${files.length} migrations:`);
   for (const f of files) out.line(`  ${f.file}  ${WHAT[f.phase.name] ?? ""}`);
+  const contract = files.find((f) => f.phase.name === "contract");
   out.line(
     out.style(
-      `\`pitstop up --to ${files[2]!.version}\` applies up to the switch (the backfill runs batch by batch and resumes after a failure); apply the contract step once nothing reads the old column.`,
+      contract === undefined
+        ? "`pitstop up` applies them; the backfill runs batch by batch and resumes after a failure."
+        : `\`pitstop up --to ${files[files.indexOf(contract) - 1]!.version}\` applies up to the switch (the backfill runs batch by batch and resumes after a failure); apply the contract step once nothing reads the old column.`,
       "yellow",
       "bold",
     ),
