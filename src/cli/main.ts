@@ -566,7 +566,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
       )
       .option(
         "--expand",
-        "rewriting type changes of tables in use as four migrations: expand (new column + sync trigger), backfill (batches), switch, contract",
+        "changes that rewrite a table in use (type changes, per-row defaults) as migrations: expand (new column + sync trigger), backfill in batches, switch, contract",
       )
       .option("--diagram", "add a mermaid diagram of the changed tables to the header, for review"),
   ).action((name: string, o: import("./commands/diff.js").DiffFlags, cmd: Command) =>
