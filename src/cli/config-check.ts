@@ -13,6 +13,7 @@ const DURATION: Expect = "duration";
 const CONFIG_SHAPE: Shape = {
   database: "string",
   dir: "string",
+  dirFormat: ["pitstop", "golang-migrate", "goose", "dbmate"],
   format: ["pitstop", "golang-migrate", "goose", "dbmate"],
   history: { schema: "string", table: "string" },
   lockTimeout: DURATION,

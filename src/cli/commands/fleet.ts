@@ -182,7 +182,7 @@ function connectOptions(flags: FleetFlags): { connectTimeoutMs?: number } {
   return { connectTimeoutMs: ms };
 }
 
-/** The migrations folder, read in the format `--format` forces (else detected). */
+/** The migrations folder, read in the format `--dir-format` forces (else detected). */
 async function migrationsOf(settings: Settings): Promise<MigrationSource> {
   const { directorySource } = await import("../../source/directory.js");
   return directorySource({
