@@ -42,6 +42,12 @@ export interface PitstopConfig {
    * pooler is detected. Env: PITSTOP_LOCKER.
    */
   locker?: "auto" | "advisory" | "table";
+  /**
+   * The table locker's lease (default `30s`, at least `1s`): how long a run
+   * that died (killed, its network gone) keeps others waiting; its heartbeat
+   * renews it every third of that. Flag: --lease; env: PITSTOP_LEASE.
+   */
+  lease?: Duration;
   /** Apply migrations older than the newest applied one (default false). */
   allowOutOfOrder?: boolean;
   /** Version style of `pitstop create` (default `timestamp`). */

@@ -148,10 +148,24 @@ describe("renamed global flags without a database", () => {
     expect(await bad([], { PITSTOP_HISTORY_SCHEMA: "" })).toMatch(
       /PITSTOP_HISTORY_SCHEMA is empty/,
     );
+    expect(await bad(["--lease", "500ms"])).toMatch(/--lease: 500 ms is shorter than 1 s/);
     // `diff --schema schema.sql` (as the old flag invites) means the file, which is --file.
     expect(await bad(["--schema", "schema.sql"])).toMatch(
       /--schema schema\.sql: --schema \(now --history-schema\) names the history table's schema, not a file[\s\S]*--file/,
     );
+  });
+
+  it("the config takes locker, lease and the replica-lag settings it documents", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "pitstop-flags-"));
+    writeFileSync(
+      join(cwd, "pitstop.config.json"),
+      '{"locker": "table", "lease": "5s", "maxReplicaLag": "10s", "replicaLagTimeout": "1m"}',
+    );
+    expect((await create([], { cwd })).first).toBe("-- +up");
+    writeFileSync(join(cwd, "pitstop.config.json"), '{"locker": "lease"}');
+    const bad = await runCli(["create", "x"], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/`locker` is "lease"; it must be one of/);
   });
 
   it("--help shows the new spellings only", async () => {

@@ -65,6 +65,10 @@ export function addGlobalOptions(root: Command): Command {
       "--locker <kind>",
       "migration lock: auto (default), advisory, or table (a lease row; behind transaction poolers)",
     )
+    .option(
+      "--lease <duration>",
+      "table locker: a dead run's lease runs out after this (env PITSTOP_LEASE; default 30s)",
+    )
     .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
     .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
     .option("--json", "machine-readable output")

@@ -16,6 +16,8 @@ import {
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
 import { isLockerSetting, LOCKER_SETTINGS, type LockerSetting } from "../store/locker.js";
 
+/** The shortest `--lease` taken. */
+export const MIN_LEASE_MS = 1_000;
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
 export const DEFAULT_SEEDS_DIR = "seeds";
 export const CONFIG_FILES = [
@@ -44,6 +46,7 @@ export interface GlobalFlags {
   maxReplicaLag?: string;
   replicaLagTimeout?: string;
   locker?: string;
+  lease?: string;
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
@@ -77,6 +80,8 @@ export interface Settings {
   readonly replicaLagTimeoutMs: number | undefined;
   /** The migration lock (`--locker`, PITSTOP_LOCKER, `locker`): auto, advisory or table. */
   readonly locker: LockerSetting;
+  /** The table locker's lease (`--lease`, PITSTOP_LEASE, `lease`); undefined: 30 s. */
+  readonly leaseMs: number | undefined;
   readonly allowOutOfOrder: boolean;
   readonly ignoreChecksums: boolean;
   readonly versionStyle: "timestamp" | "sequence";
@@ -208,6 +213,7 @@ export async function resolveSettings(
       flags.replicaLagTimeout ?? e.PITSTOP_REPLICA_LAG_TIMEOUT ?? config.replicaLagTimeout,
     ),
     locker: locker(flags.locker ?? e.PITSTOP_LOCKER ?? config.locker),
+    leaseMs: lease(duration("--lease", flags.lease ?? e.PITSTOP_LEASE ?? config.lease)),
     allowOutOfOrder:
       flags.allowOutOfOrder ??
       bool(e.PITSTOP_ALLOW_OUT_OF_ORDER) ??
@@ -375,6 +381,15 @@ function locker(value: string | undefined): LockerSetting {
       hint: `Use one of ${LOCKER_SETTINGS.join(", ")} (flag --locker, env PITSTOP_LOCKER, config locker).`,
     });
   return value;
+}
+
+/** Below a second the heartbeat (every third of the lease) would miss beats on a busy machine. */
+function lease(ms: number | undefined): number | undefined {
+  if (ms !== undefined && ms < MIN_LEASE_MS)
+    throw new UsageError(`--lease: ${ms} ms is shorter than ${MIN_LEASE_MS / 1000} s`, {
+      hint: "The lease must outlast a few missed heartbeats (one every third of it); the default is 30s. Flag --lease, env PITSTOP_LEASE, config lease.",
+    });
+  return ms;
 }
 
 function duration(name: string, value: Duration | undefined): number | undefined {

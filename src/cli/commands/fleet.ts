@@ -201,6 +201,8 @@ function engineOptions(
     ...optional("ddlLockTimeoutMs", settings.ddlLockTimeoutMs),
     ...optional("statementTimeoutMs", settings.statementTimeoutMs),
     ...optional("lockRetries", settings.lockRetries),
+    locker: settings.locker,
+    ...optional("leaseMs", settings.leaseMs),
     allowOutOfOrder: settings.allowOutOfOrder,
     ignoreChecksums: settings.ignoreChecksums,
     ...limits(flags),
