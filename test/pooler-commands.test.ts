@@ -140,6 +140,9 @@ describe.runIf(enabled)(
         "-f",
         schema,
         "--auto-approve",
+        // A temporary scratch database on the server (direct): quicker than starting PGlite.
+        "--dev-url",
+        inject("pgUrl"),
       ]);
       expect(ok(r)).toBe(0);
       expect(r.stderr).toMatch(
