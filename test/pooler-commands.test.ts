@@ -27,7 +27,7 @@ import { seedsDir } from "./helpers/seeds.js";
  * seed and takeover tests fail without the lease.
  */
 const LOCKER = process.env.POOLER_TEST_LOCKER ? ["--locker", process.env.POOLER_TEST_LOCKER] : [];
-const SEEDERS = 8;
+const SEEDERS = 5;
 const enabled = enabledTestDrivers().includes("pg") && hasPgbouncer();
 
 if (enabledTestDrivers().includes("pg") && !hasPgbouncer())
@@ -92,10 +92,10 @@ describe.runIf(enabled)(
       // a second run not excluded by the lock does not see it and inserts too.
       const seeds = seedsDir({
         "001_once.sql":
-          "INSERT INTO seeded (who) SELECT 'seed' WHERE NOT EXISTS (SELECT 1 FROM seeded);\nSELECT pg_sleep(0.5);\n",
+          "INSERT INTO seeded (who) SELECT 'seed' WHERE NOT EXISTS (SELECT 1 FROM seeded);\nSELECT pg_sleep(1);\n",
         // A second transaction: another moment where a broken lock lets a run in.
         "002_once_too.sql":
-          "INSERT INTO seeded_too (who) SELECT 'seed' WHERE NOT EXISTS (SELECT 1 FROM seeded_too);\nSELECT pg_sleep(0.5);\n",
+          "INSERT INTO seeded_too (who) SELECT 'seed' WHERE NOT EXISTS (SELECT 1 FROM seeded_too);\nSELECT pg_sleep(1);\n",
       });
       const runs = await Promise.all(
         Array.from({ length: SEEDERS }, () =>
