@@ -8,10 +8,15 @@ export interface PitstopConfig {
   dir?: string;
   /**
    * The migrations folder's format (default: detected from the files).
-   * Env: PITSTOP_FORMAT.
+   * Flag: --dir-format; env: PITSTOP_DIR_FORMAT.
    */
+  dirFormat?: "pitstop" | "golang-migrate" | "goose" | "dbmate";
+  /** @deprecated The old name of `dirFormat` (read like `lint --format`); still read, with a note. */
   format?: "pitstop" | "golang-migrate" | "goose" | "dbmate";
-  /** Where the history table lives (default `public.pitstop_migrations`). */
+  /**
+   * Where the history table lives (default `public.pitstop_migrations`).
+   * Flags: --history-schema, --history-table; env: PITSTOP_HISTORY_SCHEMA, PITSTOP_HISTORY_TABLE.
+   */
   history?: { schema?: string; table?: string };
   /** Wait for another process's migration lock (default `60s`). */
   lockTimeout?: Duration;
@@ -37,6 +42,12 @@ export interface PitstopConfig {
    * pooler is detected. Env: PITSTOP_LOCKER.
    */
   locker?: "auto" | "advisory" | "table";
+  /**
+   * The table locker's lease (default `30s`, at least `1s`): how long a run
+   * that died (killed, its network gone) keeps others waiting; its heartbeat
+   * renews it every third of that. Flag: --lease; env: PITSTOP_LEASE.
+   */
+  lease?: Duration;
   /** Apply migrations older than the newest applied one (default false). */
   allowOutOfOrder?: boolean;
   /** Version style of `pitstop create` (default `timestamp`). */

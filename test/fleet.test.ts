@@ -70,7 +70,8 @@ async function peakConnections<T>(
       await Promise.all(
         admins.map(async (a, i) => {
           const { rows } = await a.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'pitstop-fleet'",
+            // Only this file's databases: other test files run fleets on the same server.
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'pitstop-fleet' AND datname LIKE 'fleet\\_%'",
           );
           peaks[i] = Math.max(peaks[i]!, rows[0]!.n);
         }),

@@ -4,6 +4,8 @@ import type { Driver } from "../driver/driver.js";
 import type { EventListener } from "../runner/events.js";
 import { Migrator, type MigratorOptions } from "../runner/migrator.js";
 import { directorySource } from "../source/directory.js";
+import type { MigrationLockOptions } from "../store/migration-lock.js";
+import { lockerNotice, waitNotice } from "./lock-notices.js";
 import type { Output } from "./output.js";
 import type { Settings } from "./settings.js";
 
@@ -83,6 +85,7 @@ export async function withMigrator<T>(
         ? { replicaLagTimeoutMs: settings.replicaLagTimeoutMs }
         : {}),
       locker: settings.locker,
+      ...(settings.leaseMs !== undefined ? { leaseMs: settings.leaseMs } : {}),
       allowOutOfOrder: settings.allowOutOfOrder,
       ignoreChecksums: settings.ignoreChecksums,
       dryRun: options.dryRun ?? false,
@@ -93,6 +96,21 @@ export async function withMigrator<T>(
   } finally {
     await closeForExit(driver);
   }
+}
+
+/**
+ * The migration lock for commands other than the migrator (`seed`, `schema
+ * apply`): the settings' locker and lease, with the same notices as `up`.
+ */
+export function migrationLock(settings: Settings, out: Output): MigrationLockOptions {
+  return {
+    history: settings.history,
+    locker: settings.locker,
+    timeoutMs: settings.lockTimeoutMs,
+    ...(settings.leaseMs !== undefined ? { leaseMs: settings.leaseMs } : {}),
+    onWait: (holder) => out.notice(waitNotice(holder)),
+    onLocker: (info) => out.notice(lockerNotice(info)),
+  };
 }
 
 /**

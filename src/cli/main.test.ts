@@ -11,6 +11,7 @@ describe("commandToDefine", () => {
     expect(run("up")).toBe("up");
     expect(run("--database", "postgres://x/db", "--dir", "m", "status", "--json")).toBe("status");
     expect(run("-d", "url", "--format", "goose", "down", "2")).toBe("down");
+    expect(run("--dir-format", "goose", "--history-schema", "ops", "status")).toBe("status");
     expect(run("--database=postgres://x/db", "--json", "schema", "dump")).toBe("schema");
     expect(run("lint", "--format", "github")).toBe("lint");
   });

@@ -13,8 +13,13 @@ import { Command, CommanderError, Option } from "commander";
 import { fileSystemError, PitstopError, UsageError } from "../core/errors.js";
 import { defineFleetCommand } from "./commands/fleet-command.js";
 import { docsPath } from "./docs-path.js";
+import {
+  addGlobalOptions,
+  diagramFormat,
+  globalFlags,
+  lintOutputFormat,
+} from "./global-options.js";
 import { Output, quietOnClosedOutput } from "./output.js";
-import type { GlobalFlags } from "./settings.js";
 
 declare const PITSTOP_VERSION: string;
 
@@ -38,9 +43,6 @@ export async function main(argv: string[]): Promise<number> {
 
 type Action = (settings: import("./settings.js").Settings, out: Output) => Promise<number>;
 
-/** Output formats of `pitstop lint --format` (the global `--format` names a folder format). */
-const LINT_OUTPUT_FORMATS = new Set(["pretty", "json", "github", "sarif"]);
-
 /** Resolves settings, runs the command, sets the exit code. Command modules load only here. */
 function action(cmd: Command, run: Action): Promise<void> {
   const flags = globalFlags(cmd);
@@ -51,40 +53,9 @@ function action(cmd: Command, run: Action): Promise<void> {
       json: settings.json,
       ...(flags.color === false ? { color: false } : {}),
     });
+    for (const note of settings.deprecations) out.warn(note);
     process.exitCode = await run(settings, out);
   })();
-}
-
-/**
- * The program's options. Commander gives an option defined by both the
- * program and a command (`--format`) to the program wherever it is written;
- * for `lint`, an output-format value belongs to the command.
- */
-function globalFlags(cmd: Command): GlobalFlags {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  const flags = { ...(root.opts() as GlobalFlags) };
-  if (cmd.name() === "lint" && flags.format && LINT_OUTPUT_FORMATS.has(flags.format))
-    delete flags.format;
-  // `schema diagram --format` is always the drawing's format (a bad value is its error to give).
-  if (cmd.name() === "diagram") delete flags.format;
-  return flags;
-}
-
-/** `schema diagram --format`: its own value, or the one commander handed to the program. */
-function diagramFormat(cmd: Command, own: string | undefined): string | undefined {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  return own ?? (root.opts() as GlobalFlags).format;
-}
-
-/** `lint --format`: its own value, or the one commander handed to the program. */
-function lintOutputFormat(cmd: Command, own: string | undefined): string | undefined {
-  if (own) return own;
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  const given = (root.opts() as GlobalFlags).format;
-  return given && LINT_OUTPUT_FORMATS.has(given) ? given : undefined;
 }
 
 function count(value: string | undefined, min = 0): number | undefined {
@@ -148,49 +119,11 @@ function buildProgram(argv: readonly string[], all = false): Command {
 }
 
 function buildRoot(): Command {
-  return new Command("pitstop")
-    .description("PostgreSQL schema migrations, safe to run against a live system.")
-    .version(PITSTOP_VERSION, "-v, --version")
-    .option(
-      "-d, --database <url>",
-      "database URL (env DATABASE_URL); unset: embedded PGlite in .pitstop/",
-    )
-    .option("--dir <path>", "migrations folder (env PITSTOP_DIR)", undefined)
-    .option("--seeds <dir>", "seeds folder (env PITSTOP_SEEDS; default seeds)")
-    .option(
-      "--format <name>",
-      "read the folder as pitstop, golang-migrate, goose or dbmate (default: detected)",
-    )
-    .option("-c, --config <file>", "config file (default pitstop.config.{ts,js,json})")
-    .option("--schema <name>", "schema of the history table (default public)")
-    .option("--table <name>", "name of the history table (default pitstop_migrations)")
-    .option("--data-dir <path>", "embedded PGlite data directory (default .pitstop/pglite)")
-    .option(
-      "--lock-timeout <duration>",
-      "wait this long for another process's migration lock (default 60s)",
-    )
-    .option(
-      "--ddl-lock-timeout <duration>",
-      "lock_timeout for each migration's DDL (default 5s, 0 = off)",
-    )
-    .option(
-      "--statement-timeout <duration>",
-      "statement_timeout for migration statements (default off)",
-    )
-    .option("--lock-retries <n>", "retries after a DDL lock timeout (default 3)")
-    .option(
-      "--max-replica-lag <duration>",
-      "between migrations, wait while a streaming replica is further behind (default off)",
-    )
-    .option("--replica-lag-timeout <duration>", "give up waiting for replicas (default 10m)")
-    .option(
-      "--locker <kind>",
-      "migration lock: auto (default), advisory, or table (a lease row; behind transaction poolers)",
-    )
-    .option("--allow-out-of-order", "apply pending migrations older than the newest applied one")
-    .option("--ignore-checksums", "do not fail on applied migrations whose file changed")
-    .option("--json", "machine-readable output")
-    .option("--no-color", "no colours (also NO_COLOR)")
+  return addGlobalOptions(
+    new Command("pitstop")
+      .description("PostgreSQL schema migrations, safe to run against a live system.")
+      .version(PITSTOP_VERSION, "-v, --version"),
+  )
     .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       "after",

@@ -16,6 +16,8 @@ import {
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../store/lock.js";
 import { isLockerSetting, LOCKER_SETTINGS, type LockerSetting } from "../store/locker.js";
 
+/** The shortest `--lease` taken. */
+export const MIN_LEASE_MS = 1_000;
 export const DEFAULT_DATA_DIR = ".pitstop/pglite";
 export const DEFAULT_SEEDS_DIR = "seeds";
 export const CONFIG_FILES = [
@@ -31,7 +33,11 @@ export interface GlobalFlags {
   database?: string;
   dir?: string;
   config?: string;
+  historySchema?: string;
+  historyTable?: string;
+  /** Old spelling of `historySchema` (`--schema`), kept working with a note. */
   schema?: string;
+  /** Old spelling of `historyTable` (`--table`). */
   table?: string;
   lockTimeout?: string;
   ddlLockTimeout?: string;
@@ -40,11 +46,14 @@ export interface GlobalFlags {
   maxReplicaLag?: string;
   replicaLagTimeout?: string;
   locker?: string;
+  lease?: string;
   allowOutOfOrder?: boolean;
   ignoreChecksums?: boolean;
   dataDir?: string;
   /** `--seeds <dir>`: the seeds folder. */
   seeds?: string;
+  dirFormat?: string;
+  /** Old spelling of `dirFormat` (`--format`). */
   format?: string;
   json?: boolean;
   color?: boolean;
@@ -59,7 +68,7 @@ export interface Settings {
   readonly databaseFrom: "flag" | "env" | "config" | undefined;
   readonly dataDir: string;
   readonly dir: string;
-  /** The folder's format when forced (`--format`); undefined: detected from the files. */
+  /** The folder's format when forced (`--dir-format`); undefined: detected from the files. */
   readonly format: FormatName | undefined;
   readonly history: HistoryTable;
   readonly lockTimeoutMs: number;
@@ -71,6 +80,8 @@ export interface Settings {
   readonly replicaLagTimeoutMs: number | undefined;
   /** The migration lock (`--locker`, PITSTOP_LOCKER, `locker`): auto, advisory or table. */
   readonly locker: LockerSetting;
+  /** The table locker's lease (`--lease`, PITSTOP_LEASE, `lease`); undefined: 30 s. */
+  readonly leaseMs: number | undefined;
   readonly allowOutOfOrder: boolean;
   readonly ignoreChecksums: boolean;
   readonly versionStyle: "timestamp" | "sequence";
@@ -82,6 +93,8 @@ export interface Settings {
   /** The merged environment (`.env` under the process's): what seeds see as `ctx.env`. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly lint: LintSettings;
+  /** Old spellings this run used (`--schema`...), each a note naming the new one, for stderr. */
+  readonly deprecations: readonly string[];
 }
 
 export interface LintSettings {
@@ -103,6 +116,7 @@ export async function resolveSettings(
   const e = { ...dotEnv, ...env };
   const configFile = findConfig(flags.config ?? e.PITSTOP_CONFIG, cwd);
   const config = configFile ? await loadConfig(configFile) : {};
+  const configName = configFile ? relative(cwd, configFile) || configFile : "the config";
   // An empty value is an error, raised where the database is used: `create`
   // and other commands that never connect are not stopped by it.
   let emptyDatabase: UsageError | undefined;
@@ -119,6 +133,36 @@ export async function resolveSettings(
     }
   }
   const database = flags.database ?? envUrl ?? config.database;
+  if (flags.schema !== undefined && /\.sql$|[/\\]/i.test(flags.schema))
+    throw new UsageError(
+      `--schema ${flags.schema}: --schema (now --history-schema) names the history table's schema, not a file`,
+      {
+        hint: "Give the desired schema file with --file (-f), e.g. `pitstop diff add_users -f schema.sql`.",
+      },
+    );
+  const deprecations: string[] = [];
+  /** A renamed setting's value (new spellings first at each level), noting an old spelling used. */
+  const pick = (
+    names: RenamedSetting,
+    [flag, oldFlag]: [string | undefined, string | undefined],
+    key: string | undefined,
+    oldKey?: string,
+  ): Picked | undefined => {
+    const found: [string | undefined, string, string | undefined][] = [
+      [flag, names.flag, undefined],
+      [oldFlag, names.oldFlag, names.flag],
+      [e[names.env], names.env, undefined],
+      [e[names.oldEnv], names.oldEnv, names.env],
+      [key, `${names.key} in ${configName}`, undefined],
+      [oldKey, `${names.oldKey} in ${configName}`, names.key],
+    ];
+    const hit = found.find(([value]) => value !== undefined);
+    if (!hit) return undefined;
+    const [value, from, now] = hit;
+    if (now)
+      deprecations.push(`${from} is deprecated: it is now ${now} (the old name still works)`);
+    return { value: value!, from };
+  };
   return {
     get database() {
       if (emptyDatabase) throw emptyDatabase;
@@ -127,15 +171,17 @@ export async function resolveSettings(
     databaseFrom: flags.database ? "flag" : envUrl ? "env" : config.database ? "config" : undefined,
     dataDir: flags.dataDir ?? e.PITSTOP_DATA_DIR ?? config.embedded?.dataDir ?? DEFAULT_DATA_DIR,
     dir: flags.dir ?? e.PITSTOP_DIR ?? config.dir ?? DEFAULT_MIGRATIONS_DIR,
-    format: format(flags.format ?? e.PITSTOP_FORMAT ?? config.format),
+    format: format(
+      pick(DIR_FORMAT, [flags.dirFormat, flags.format], config.dirFormat, config.format),
+    ),
     history: {
       schema: named(
-        "--schema",
-        flags.schema ?? e.PITSTOP_SCHEMA ?? config.history?.schema ?? DEFAULT_HISTORY_SCHEMA,
+        pick(HISTORY_SCHEMA, [flags.historySchema, flags.schema], config.history?.schema),
+        DEFAULT_HISTORY_SCHEMA,
       ),
       table: named(
-        "--table",
-        flags.table ?? e.PITSTOP_TABLE ?? config.history?.table ?? DEFAULT_HISTORY_TABLE,
+        pick(HISTORY_TABLE, [flags.historyTable, flags.table], config.history?.table),
+        DEFAULT_HISTORY_TABLE,
       ),
     },
     lockTimeoutMs:
@@ -167,6 +213,7 @@ export async function resolveSettings(
       flags.replicaLagTimeout ?? e.PITSTOP_REPLICA_LAG_TIMEOUT ?? config.replicaLagTimeout,
     ),
     locker: locker(flags.locker ?? e.PITSTOP_LOCKER ?? config.locker),
+    leaseMs: lease(duration("--lease", flags.lease ?? e.PITSTOP_LEASE ?? config.lease)),
     allowOutOfOrder:
       flags.allowOutOfOrder ??
       bool(e.PITSTOP_ALLOW_OUT_OF_ORDER) ??
@@ -180,6 +227,7 @@ export async function resolveSettings(
     productionGuard: config.seeds?.productionGuard,
     env: e,
     lint: lintSettings(config.lint),
+    deprecations,
   };
 }
 
@@ -267,22 +315,63 @@ async function loadConfig(file: string): Promise<PitstopConfig> {
   return checkConfig(value, shown);
 }
 
-/** A schema or table name: `--table ""` would be a zero-length identifier to the server. */
-function named(option: string, value: string): string {
-  if (value.trim() === "")
-    throw new UsageError(`${option} is empty: it needs a name`, {
-      hint: `Leave ${option} out for the default (${option === "--table" ? DEFAULT_HISTORY_TABLE : DEFAULT_HISTORY_SCHEMA}), or give a name.`,
-    });
-  return value;
+/** A setting that had another, confusable name: its flag, env var and config key, old and new. */
+interface RenamedSetting {
+  readonly flag: string;
+  readonly oldFlag: string;
+  readonly env: string;
+  readonly oldEnv: string;
+  readonly key: string;
+  readonly oldKey?: string;
 }
 
-function format(value: string | undefined): FormatName | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!isFormatName(value))
-    throw new UsageError(`--format: unknown format ${JSON.stringify(value)}`, {
-      hint: `Use one of ${FORMAT_NAMES.join(", ")}.`,
+/** A value and where it came from (the flag, env var or config key to name in an error). */
+interface Picked {
+  readonly value: string;
+  readonly from: string;
+}
+
+const HISTORY_SCHEMA: RenamedSetting = {
+  flag: "--history-schema",
+  oldFlag: "--schema",
+  env: "PITSTOP_HISTORY_SCHEMA",
+  oldEnv: "PITSTOP_SCHEMA",
+  key: "history.schema",
+};
+const HISTORY_TABLE: RenamedSetting = {
+  flag: "--history-table",
+  oldFlag: "--table",
+  env: "PITSTOP_HISTORY_TABLE",
+  oldEnv: "PITSTOP_TABLE",
+  key: "history.table",
+};
+const DIR_FORMAT: RenamedSetting = {
+  flag: "--dir-format",
+  oldFlag: "--format",
+  env: "PITSTOP_DIR_FORMAT",
+  oldEnv: "PITSTOP_FORMAT",
+  key: "dirFormat",
+  oldKey: "format",
+};
+
+/** A schema or table name: `--history-table ""` would be a zero-length identifier to the server. */
+function named(picked: Picked | undefined, fallback: string): string {
+  if (picked === undefined) return fallback;
+  if (picked.value.trim() === "")
+    throw new UsageError(`${picked.from} is empty: it needs a name`, {
+      hint: `Leave ${picked.from} out for the default (${fallback}), or give a name.`,
     });
-  return value;
+  return picked.value;
+}
+
+function format(picked: Picked | undefined): FormatName | undefined {
+  if (picked === undefined || picked.value === "") return undefined;
+  if (!isFormatName(picked.value))
+    throw new UsageError(
+      `${picked.from}: unknown migrations folder format ${JSON.stringify(picked.value)}`,
+      { hint: `Use one of ${FORMAT_NAMES.join(", ")}.` },
+    );
+  return picked.value;
 }
 
 function locker(value: string | undefined): LockerSetting {
@@ -292,6 +381,15 @@ function locker(value: string | undefined): LockerSetting {
       hint: `Use one of ${LOCKER_SETTINGS.join(", ")} (flag --locker, env PITSTOP_LOCKER, config locker).`,
     });
   return value;
+}
+
+/** Below a second the heartbeat (every third of the lease) would miss beats on a busy machine. */
+function lease(ms: number | undefined): number | undefined {
+  if (ms !== undefined && ms < MIN_LEASE_MS)
+    throw new UsageError(`--lease: ${ms} ms is shorter than ${MIN_LEASE_MS / 1000} s`, {
+      hint: "The lease must outlast a few missed heartbeats (one every third of it); the default is 30s. Flag --lease, env PITSTOP_LEASE, config lease.",
+    });
+  return ms;
 }
 
 function duration(name: string, value: Duration | undefined): number | undefined {

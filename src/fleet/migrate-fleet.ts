@@ -26,6 +26,7 @@ import {
   sleep,
   type TargetConnectOptions,
   targetHistory,
+  targetSearchPath,
   toFleetError,
 } from "./target-run.js";
 import type { FleetTarget } from "./targets.js";
@@ -248,12 +249,14 @@ async function upOnce(
   try {
     driver = await openTarget(target, options);
     const history = targetHistory(target, options.history);
+    const searchPath = targetSearchPath(target);
     const { beforeRun, onEvent: _fleetListener, migrations: _folder, ...engine } = options;
     const migrator = new Migrator({
       ...engine,
       driver,
       source,
       history,
+      ...(searchPath === undefined ? {} : { searchPath }),
       onEvent: (event) => emit({ type: "run", target: target.name, event }),
       ...(beforeRun ? { beforeRun: (ctx: BeforeRunContext) => beforeRun(target, ctx) } : {}),
     });

@@ -2,9 +2,9 @@ import type { PitstopError } from "../core/errors.js";
 import { locateDatabase, maskUrl, openDriver, passwordsIn } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
+import { quoteIdent } from "../store/sql-text.js";
 import type { FleetError } from "./report.js";
 import { type FleetTarget, serverOf } from "./targets.js";
-import { withSearchPath } from "./tenant-driver.js";
 
 export const DEFAULT_FLEET_APPLICATION_NAME = "pitstop-fleet";
 /** Retries of a target whose connection failed for a reason that may pass. */
@@ -17,7 +17,11 @@ export interface TargetConnectOptions {
   readonly connectTimeoutMs?: number;
 }
 
-/** A target's driver: one connection, `search_path` set to its schema when it has one. */
+/**
+ * A target's driver: one connection. A tenant's `search_path` is not set
+ * here but by its Migrator (`targetSearchPath`): a session `SET` would not
+ * stick behind a transaction pooler, and would stay on the pooled connection.
+ */
 export async function openTarget(target: FleetTarget, o: TargetConnectOptions): Promise<Driver> {
   // A new PGlite data dir starts as a copy of the machine's pristine one, not an initdb.
   const pglite = locateDatabase({ url: target.url }).kind === "pglite";
@@ -32,7 +36,12 @@ export async function openTarget(target: FleetTarget, o: TargetConnectOptions): 
     // PGlite targets: a data dir is one process's at a time; do not wait long.
     lockTimeoutMs: 5_000,
   });
-  return target.schema === undefined ? driver : withSearchPath(driver, target.schema);
+  return driver;
+}
+
+/** The search_path a tenant's migrations run with: its schema only (undefined: not a tenant). */
+export function targetSearchPath(target: FleetTarget): string | undefined {
+  return target.schema === undefined ? undefined : quoteIdent(target.schema);
 }
 
 /** A target's history table: in its own schema for a tenant. */

@@ -2,27 +2,11 @@ import type { Migration } from "../core/migration.js";
 import type { Direction } from "../core/plan.js";
 import type { ExecutionMode } from "../sql/analyze.js";
 import type { LockHolder } from "../store/lock.js";
-import type { LockerKind } from "../store/locker.js";
+import type { LockerInfo } from "../store/locker.js";
 import type { LaggingReplica } from "./replica-lag.js";
 
-/** A connection pooler (a proxy) found between pitstop and the server. */
-export interface PoolerInfo {
-  /** The pid the connection announced at start-up (the proxy's own number). */
-  readonly announcedPid: number;
-  /** `pg_backend_pid()` of two consecutive transactions. */
-  readonly backendPids: readonly number[];
-  /** The backend changed between two transactions of one session: transaction pooling, seen. */
-  readonly transactionPooling: boolean;
-}
-
-/** Which migration lock a run holds, and why. */
-export interface LockerInfo {
-  readonly kind: LockerKind;
-  /** Set when a pooler was detected. */
-  readonly pooler?: PoolerInfo;
-  /** The lease table (the table locker). */
-  readonly table?: string;
-}
+/** A connection pooler (a proxy) found between pitstop and the server, and the lock chosen. */
+export type { LockerInfo, PoolerInfo } from "../store/locker.js";
 
 /** Progress reported while a plan runs; the CLI turns these into output lines. */
 export type RunEvent =

@@ -37,9 +37,10 @@ import {
   recordSql,
 } from "../store/history.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, lockHolder, lockKey } from "../store/lock.js";
-import { advisoryLocker, type Fence, type LockerSetting } from "../store/locker.js";
+import type { Fence, LockerSetting } from "../store/locker.js";
+import { detectPooler, lockerInfo, makeLocker } from "../store/migration-lock.js";
 import { quoteLiteral } from "../store/sql-text.js";
-import { leaseHolderOf, TableLocker } from "../store/table-lock.js";
+import { leaseHolderOf } from "../store/table-lock.js";
 import { refuseReadOnly } from "../store/writable.js";
 import {
   type AdoptOptions,
@@ -51,7 +52,7 @@ import {
   foreignSummaries,
   guardNotAdopted,
 } from "./adopt.js";
-import type { EventListener, LockerInfo, PoolerInfo } from "./events.js";
+import type { EventListener, LockerInfo } from "./events.js";
 import { ReplicaLagGate } from "./replica-lag.js";
 import type { RunResult } from "./results.js";
 import {
@@ -96,6 +97,16 @@ export interface MigratorOptions extends PlanOptions {
   readonly locker?: LockerSetting;
   /** Table locker: how long a lease lasts without a heartbeat (default 30 s). */
   readonly leaseMs?: number;
+  /**
+   * The `search_path` every migration runs with (a fleet tenant's schema,
+   * quoted as in `SET search_path`). On a direct connection it is set on the
+   * session for the run; behind a pooler, where a session setting does not
+   * stick, it is `SET LOCAL` in each migration's transaction, and a statement
+   * that cannot run in a transaction (CONCURRENTLY, VACUUM, COPY of a
+   * statement-by-statement migration) is refused before anything runs.
+   * Default: the session's own.
+   */
+  readonly searchPath?: string;
   readonly onEvent?: EventListener;
   /**
    * Called under the lock once the plan is made, before anything runs, with
@@ -514,19 +525,12 @@ export class Migrator {
         ? undefined
         : await detectPooler(session, session.announcedPid!, first.pid);
       const kind = setting === "auto" ? (pooler ? "table" : "advisory") : setting;
-      const locker =
-        kind === "table"
-          ? new TableLocker(this.#history, {
-              ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
-              ...(o.driver.fork ? { fork: () => o.driver.fork!() } : {}),
-              create: !o.dryRun,
-            })
-          : advisoryLocker(key);
-      const info: LockerInfo = {
-        kind,
-        ...(pooler ? { pooler } : {}),
-        ...(locker instanceof TableLocker ? { table: locker.table } : {}),
-      };
+      const locker = makeLocker(kind, this.#history, {
+        ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
+        ...(o.driver.fork ? { fork: () => o.driver.fork!() } : {}),
+        create: !o.dryRun,
+      });
+      const info = lockerInfo(locker, pooler);
       if (pooler || kind !== "advisory") o.onEvent?.({ type: "locker", locker: info });
       let held = first.locked === true;
       try {
@@ -548,13 +552,20 @@ export class Migrator {
           o.onEvent?.({ type: "history-created", table: qualifiedName(this.#history) });
         }
         const history = exists ? await readHistory(session, this.#history) : [];
+        // Direct: the session's search_path for the run (after each migration's reset too).
+        if (o.searchPath !== undefined && !pooler)
+          await session.query("SELECT set_config('search_path', $1, false)", [o.searchPath]);
         return await fn(session, migrations, history, Number(first.v), {
           fence: locker,
           pooled: pooler !== undefined,
-          searchPath: first.search_path,
+          searchPath: o.searchPath ?? first.search_path,
           info,
         });
       } finally {
+        if (o.searchPath !== undefined && !pooler)
+          await session
+            .query("SELECT set_config('search_path', $1, false)", [first.search_path])
+            .catch(() => {});
         // One round trip on the common path: unlock, and leave no session setting behind
         // (a caller's pool connection goes back to its app).
         if (held && kind === "advisory" && first.watch)
@@ -577,6 +588,7 @@ export class Migrator {
     return {
       fence: held.fence,
       pooled: held.pooled,
+      ...(held.pooled && o.searchPath !== undefined ? { searchPath: o.searchPath } : {}),
       history: this.#history,
       serverVersion,
       ddlLockTimeoutMs: o.ddlLockTimeoutMs ?? DEFAULT_DDL_LOCK_TIMEOUT_MS,
@@ -607,21 +619,6 @@ interface HeldLock {
   readonly info: LockerInfo;
   /** The session's search_path when the run began (a fleet tenant's schema, a caller's setting). */
   readonly searchPath: string;
-}
-
-/**
- * The connection announced another pid than its backend's: a proxy. A second
- * transaction's backend tells whether it pools by transaction (the pid
- * changes); the same pid proves nothing (an idle pool hands the same one back).
- */
-async function detectPooler(
-  session: Session,
-  announcedPid: number,
-  firstPid: number,
-): Promise<PoolerInfo> {
-  const { rows } = await session.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-  const second = rows[0]!.pid;
-  return { announcedPid, backendPids: [firstPid, second], transactionPooling: second !== firstPid };
 }
 
 /**

@@ -29,6 +29,11 @@ export interface RunContext {
    * so settings go in SET LOCAL inside transactions only.
    */
   readonly pooled: boolean;
+  /**
+   * Behind a pooler: the search_path each transaction sets locally (a fleet
+   * tenant's schema); statements outside a transaction cannot have it.
+   */
+  readonly searchPath?: string;
   readonly onEvent: EventListener;
   readonly sleep?: (ms: number) => Promise<void>;
   /** `--max-replica-lag`: waits between migrations and between statements of a step-wise one. */

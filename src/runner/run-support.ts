@@ -19,6 +19,8 @@ export function localSettings(ctx: RunContext): string {
   // Behind a pooler the session-level watch is not set (it would outlive us on a shared connection).
   if (ctx.pooled && ctx.serverVersion >= 140000)
     out += "SET LOCAL client_connection_check_interval = 1000;\n";
+  if (ctx.searchPath !== undefined)
+    out += `SELECT set_config('search_path', ${quoteLiteral(ctx.searchPath)}, true);\n`;
   if (ctx.ddlLockTimeoutMs > 0) out += `SET LOCAL lock_timeout = ${ctx.ddlLockTimeoutMs};\n`;
   if (ctx.statementTimeoutMs > 0)
     out += `SET LOCAL statement_timeout = ${ctx.statementTimeoutMs};\n`;

@@ -32,6 +32,7 @@ export async function runPlan(session: Session, plan: Plan, ctx: RunContext): Pr
   let prepared: Prepared[];
   try {
     prepared = await prepare(plan, ctx.serverVersion);
+    refuseOutsideTransaction(prepared, ctx);
   } catch (error) {
     const e = asPitstopError(error);
     return { results: plan.steps.map((s) => notExecuted(s)), error: e, warnings: plan.warnings };
@@ -85,6 +86,35 @@ async function prepare(plan: Plan, serverVersion: number): Promise<Prepared[]> {
     if (analyzed?.statements.length === 0 && step.direction === "up") throw emptyUp(step, script);
     return { step, script, analyzed };
   });
+}
+
+/**
+ * Behind a pooler a tenant's search_path lives in each transaction (SET
+ * LOCAL); a statement that runs outside one would land, unqualified, in
+ * whatever search_path its server connection has. Refused before anything runs.
+ */
+function refuseOutsideTransaction(prepared: readonly Prepared[], ctx: RunContext): void {
+  if (!ctx.pooled || ctx.searchPath === undefined) return;
+  for (const { step, script, analyzed } of prepared) {
+    const outside =
+      analyzed?.statements.find(
+        (s) =>
+          !s.facts.transactional || (analyzed.mode !== "transaction" && s.copyData !== undefined),
+      ) ?? (script.kind === "code" && script.transaction === false ? "code" : undefined);
+    if (outside === undefined) continue;
+    const what =
+      outside === "code"
+        ? "runs outside a transaction (transaction: false)"
+        : `has a statement that runs outside a transaction (${outside.text.trim().split("\n")[0]!.slice(0, 60)})`;
+    throw new PitstopError(
+      "POOLED_SEARCH_PATH",
+      `${script.file}: migration ${migrationId(step.migration)} ${what}: behind a connection pooler it cannot be given the search_path ${ctx.searchPath}, which pitstop sets inside each transaction`,
+      {
+        hint: "Nothing was applied. Run these tenants on a direct connection to the server (a --database or targets URL that bypasses the pooler).",
+        exitCode: 1,
+      },
+    );
+  }
 }
 
 /**

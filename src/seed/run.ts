@@ -4,7 +4,7 @@ import { asPitstopError, PitstopError } from "../core/errors.js";
 import { DatabaseError, type Driver, type QueryResult, type Session } from "../driver/driver.js";
 import { migrationError } from "../runner/sql-error.js";
 import { nodeOf, parser, type RawStmt } from "../sql/parser.js";
-import { acquireLock, type LockHolder, releaseLock } from "../store/lock.js";
+import { type MigrationLockOptions, withMigrationLock } from "../store/migration-lock.js";
 import type { LoadedSeed } from "./load.js";
 import type { SeedContext, SeedDb, SeedFile, SeedResult } from "./seed.js";
 import { type TruncatedTable, truncateSql } from "./truncate.js";
@@ -19,12 +19,11 @@ export interface RunSeedsOptions {
    * every seed share one transaction: a failing seed leaves the tables as they were.
    */
   truncate?: readonly TruncatedTable[];
-  /** Hold this advisory lock (the migration lock) while seeding. */
-  lock?: {
-    key: string;
-    timeoutMs?: number;
-    onWait?: (holder: LockHolder | undefined) => void;
-  };
+  /**
+   * Hold the migration lock while seeding, chosen as `pitstop up` chooses it
+   * (the lease row behind a pooler; each seed's transaction is fenced by it).
+   */
+  lock?: MigrationLockOptions;
   /** Called after each seed. */
   onResult?: (seed: SeedFile, result: SeedResult) => void;
 }
@@ -61,12 +60,20 @@ export async function runSeeds(
   try {
     return await driver.session(async (session) => {
       const lock = options.lock;
-      if (lock) await acquireLock(session, lock.key, lock);
-      try {
-        return await runAll(session, driver, seeds, options);
-      } finally {
-        if (lock) await releaseLock(session, lock.key).catch(() => {});
-      }
+      if (!lock) return await runAll(session, driver, seeds, options, "BEGIN");
+      const fork = driver.fork ? () => driver.fork!() : undefined;
+      return await withMigrationLock(
+        session,
+        { ...(fork ? { fork } : {}), ...lock },
+        ({ locker }) =>
+          runAll(
+            session,
+            driver,
+            seeds,
+            options,
+            locker.check ? `BEGIN;\n${locker.check}` : "BEGIN",
+          ),
+      );
     });
   } catch (error) {
     const e = asPitstopError(error);
@@ -79,13 +86,15 @@ async function runAll(
   driver: Driver,
   seeds: readonly LoadedSeed[],
   options: RunSeedsOptions,
+  /** BEGIN, and the lock's fence check when it has one. */
+  begin: string,
 ): Promise<SeedRunResult> {
   const truncate = options.truncate ?? [];
   const together = truncate.length > 0;
   const results: SeedResult[] = [];
   let rows = 0;
   if (together) {
-    await session.exec("BEGIN");
+    await session.exec(begin);
     await session.exec(truncateSql(truncate)).catch(async (error) => {
       await rollback(session);
       throw error;
@@ -96,7 +105,7 @@ async function runAll(
     const started = performance.now();
     const logs: string[] = [];
     try {
-      if (!together) await session.exec("BEGIN");
+      if (!together) await session.exec(begin);
       const count = await runOne(session, driver, seed, options, logs);
       if (!together) await session.exec(`COMMIT${setsSession(seed) ? ";\nRESET ALL" : ""}`);
       const result: SeedResult = {

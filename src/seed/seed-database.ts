@@ -5,7 +5,7 @@ import { directorySource } from "../source/directory.js";
 import { listSource, type MigrationDefinition } from "../source/list.js";
 import type { MigrationSource } from "../source/source.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { lockKey } from "../store/lock.js";
+import type { LockerSetting } from "../store/locker.js";
 import { listSeeds } from "./files.js";
 import { loadSeeds } from "./load.js";
 import { checkMigrated } from "./ready.js";
@@ -33,6 +33,10 @@ export interface SeedDatabaseOptions {
   history?: Partial<HistoryTable>;
   /** Wait this long for the migration lock (default 60 s). */
   lockTimeoutMs?: number;
+  /** The migration lock, as `Migrator`'s `locker` (default `auto`: a lease row behind a pooler). */
+  locker?: LockerSetting;
+  /** Table locker: how long a lease lasts without a heartbeat (default 30 s). */
+  leaseMs?: number;
 }
 
 /**
@@ -80,8 +84,10 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRu
       environment: options.env,
       truncate,
       lock: {
-        key: lockKey(history),
+        history,
         ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+        ...(options.locker === undefined ? {} : { locker: options.locker }),
+        ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
       },
     });
   } catch (error) {

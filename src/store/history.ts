@@ -94,7 +94,7 @@ function notAHistoryTable(error: unknown, h: HistoryTable): unknown {
     "NOT_A_HISTORY_TABLE",
     `${qualifiedName(h)} exists but is not a pitstop history table (${error.message})`,
     {
-      hint: "--table (PITSTOP_TABLE, history.table in the config) names the table pitstop keeps its history in: choose a name no other table has, or leave it out for pitstop_migrations.",
+      hint: "--history-table (PITSTOP_HISTORY_TABLE, history.table in the config) names the table pitstop keeps its history in: choose a name no other table has, or leave it out for pitstop_migrations.",
       cause: error,
     },
   );

@@ -7,6 +7,25 @@ export type LockerKind = "advisory" | "table";
 export type LockerSetting = LockerKind | "auto";
 export const LOCKER_SETTINGS: readonly LockerSetting[] = ["auto", "advisory", "table"];
 
+/** What a connection pooler in between looks like (the CLI says so on stderr). */
+export interface PoolerInfo {
+  /** The pid the connection announced at start-up (the proxy's own number). */
+  readonly announcedPid: number;
+  /** `pg_backend_pid()` of two consecutive transactions. */
+  readonly backendPids: readonly number[];
+  /** The backend changed between two transactions of one session: transaction pooling, seen. */
+  readonly transactionPooling: boolean;
+}
+
+/** Which migration lock a run holds, and why. */
+export interface LockerInfo {
+  readonly kind: LockerKind;
+  /** Set when a pooler was detected. */
+  readonly pooler?: PoolerInfo;
+  /** The lease table (the table locker). */
+  readonly table?: string;
+}
+
 /**
  * What the runner asks of the lock while it applies migrations. With a
  * session advisory lock these are empty: the session is the proof. With a

@@ -22,6 +22,12 @@ export interface PgbouncerOptions {
   poolMode: "transaction" | "session";
   /** Server connections per database/user pair (default 4). */
   poolSize?: number;
+  /**
+   * Hand out server connections in turn rather than the last one released
+   * (`server_round_robin`): consecutive transactions of a client then land
+   * on different backends even on an idle pool, as many poolers do.
+   */
+  roundRobin?: boolean;
 }
 
 /** Whether a pgbouncer binary is installed (`.ci/run` installs Debian's package). */
@@ -59,6 +65,7 @@ export async function startPgbouncer(options: PgbouncerOptions): Promise<Pgbounc
       `auth_file = ${path.join(dir, "userlist.txt")}`,
       `pool_mode = ${options.poolMode}`,
       `default_pool_size = ${options.poolSize ?? 4}`,
+      `server_round_robin = ${options.roundRobin ? 1 : 0}`,
       "max_client_conn = 500",
       `logfile = ${logFile}`,
       "ignore_startup_parameters = extra_float_digits",

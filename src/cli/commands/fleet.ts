@@ -182,7 +182,7 @@ function connectOptions(flags: FleetFlags): { connectTimeoutMs?: number } {
   return { connectTimeoutMs: ms };
 }
 
-/** The migrations folder, read in the format `--format` forces (else detected). */
+/** The migrations folder, read in the format `--dir-format` forces (else detected). */
 async function migrationsOf(settings: Settings): Promise<MigrationSource> {
   const { directorySource } = await import("../../source/directory.js");
   return directorySource({
@@ -201,6 +201,8 @@ function engineOptions(
     ...optional("ddlLockTimeoutMs", settings.ddlLockTimeoutMs),
     ...optional("statementTimeoutMs", settings.statementTimeoutMs),
     ...optional("lockRetries", settings.lockRetries),
+    locker: settings.locker,
+    ...optional("leaseMs", settings.leaseMs),
     allowOutOfOrder: settings.allowOutOfOrder,
     ignoreChecksums: settings.ignoreChecksums,
     ...limits(flags),

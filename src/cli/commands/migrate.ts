@@ -1,10 +1,11 @@
 import { migrationId } from "../../core/migration.js";
 import type { Finding } from "../../lint/types.js";
-import type { LockerInfo, RunEvent } from "../../runner/events.js";
+import type { RunEvent } from "../../runner/events.js";
 import type { Migrator } from "../../runner/migrator.js";
 import type { RunResult } from "../../runner/results.js";
 import { withMigrator } from "../context.js";
 import { type LintMode, lintBeforeUp } from "../lint-hook.js";
+import { lockerNotice, waitNotice } from "../lock-notices.js";
 import { formatDuration, type Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
@@ -82,19 +83,6 @@ function execute(migrator: Migrator, c: MigrateCommand): Promise<RunResult> {
   }
 }
 
-/** What the run found between it and the server, and which lock it holds. */
-export function lockerNotice(l: LockerInfo): string {
-  const p = l.pooler;
-  const found = !p
-    ? "Direct connection"
-    : p.transactionPooling
-      ? `Transaction pooling detected (the server backend changed from pid ${p.backendPids[0]} to ${p.backendPids[1]} between two transactions of one connection)`
-      : `Connection pooler detected (the server backend, pid ${p.backendPids[0]}, is not the one the connection announced at start-up)`;
-  if (l.kind === "table")
-    return `${found}: the migration lock is a lease in ${l.table}, checked inside every migration's transaction.`;
-  return `${found}: using the session advisory lock as asked (--locker advisory)${p?.transactionPooling ? "; it does NOT exclude other runs behind a transaction pooler" : ""}.`;
-}
-
 function verb(c: MigrateCommand): string {
   return c.kind === "up"
     ? "Migrating"
@@ -120,10 +108,7 @@ class Reporter {
     const out = this.#out;
     switch (e.type) {
       case "lock-wait": {
-        const h = e.holder;
-        out.notice(
-          `Waiting for the migration lock held by ${h ? `pid ${h.pid}${h.applicationName ? ` (${h.applicationName})` : ""}` : "another session"}...`,
-        );
+        out.notice(waitNotice(e.holder));
         break;
       }
       case "locker":

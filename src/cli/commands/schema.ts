@@ -7,10 +7,10 @@ import { renderDump } from "../../dump/dump.js";
 import { inspect } from "../../inspect/inspect.js";
 import type { SchemaModel } from "../../inspect/model.js";
 import { directorySource } from "../../source/directory.js";
-import { acquireLock, lockKey, releaseLock } from "../../store/lock.js";
+import { withMigrationLock } from "../../store/migration-lock.js";
 import { checkFile } from "../check-file.js";
 import { confirm } from "../confirm.js";
-import { closeForExit, openDatabase } from "../context.js";
+import { closeForExit, migrationLock, openDatabase } from "../context.js";
 import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
 import {
@@ -108,7 +108,7 @@ export async function runSchemaApply(
       return 0;
     }
     await approve(out, destructive, flags);
-    await applyStatements(driver, settings, statements);
+    await applyStatements(driver, settings, out, statements);
     if (out.json) out.data({ ok: true, changes: true, applied: true, statements });
     else out.line(`Applied ${statements.length} statement(s) in one transaction.`);
     return 0;
@@ -171,34 +171,47 @@ async function approve(
   await confirm(question, false);
 }
 
-/** Under the migration lock, in one transaction, with the DDL lock timeout. */
+/** Under the migration lock (as `up` chooses it), in one fenced transaction, with the DDL lock timeout. */
 async function applyStatements(
   driver: Driver,
   settings: Settings,
+  out: Output,
   statements: readonly PlanStatement[],
 ): Promise<void> {
-  const key = lockKey(settings.history);
-  await driver.session(async (session) => {
-    await acquireLock(session, key, { timeoutMs: settings.lockTimeoutMs });
-    try {
-      await session.exec("BEGIN");
-      const timeout = settings.ddlLockTimeoutMs ?? 5000;
-      if (timeout > 0) await session.exec(`SET LOCAL lock_timeout = ${Math.round(timeout)}`);
-      for (const s of statements) {
-        try {
-          await session.exec(s.sql);
-        } catch (error) {
-          await session.exec("ROLLBACK").catch(() => {});
-          throw new PitstopError(
-            "APPLY_FAILED",
-            `${(error as Error).message} in: ${s.sql.split("\n")[0]}${s.sql.includes("\n") ? " ..." : ""}`,
-            { hint: "Nothing was changed: the plan runs in one transaction.", cause: error },
-          );
+  const fork = driver.fork ? () => driver.fork!() : undefined;
+  await driver.session((session) =>
+    withMigrationLock(
+      session,
+      { ...migrationLock(settings, out), ...(fork ? { fork } : {}) },
+      async ({ locker }) => {
+        const timeout = settings.ddlLockTimeoutMs ?? 5000;
+        await session
+          .exec(
+            [
+              "BEGIN",
+              ...(locker.check ? [locker.check] : []),
+              ...(timeout > 0 ? [`SET LOCAL lock_timeout = ${Math.round(timeout)}`] : []),
+            ].join(";\n"),
+          )
+          .catch(async (error) => {
+            // A lost lease fails the fence: end that transaction before unlocking.
+            await session.exec("ROLLBACK").catch(() => {});
+            throw error;
+          });
+        for (const s of statements) {
+          try {
+            await session.exec(s.sql);
+          } catch (error) {
+            await session.exec("ROLLBACK").catch(() => {});
+            throw new PitstopError(
+              "APPLY_FAILED",
+              `${(error as Error).message} in: ${s.sql.split("\n")[0]}${s.sql.includes("\n") ? " ..." : ""}`,
+              { hint: "Nothing was changed: the plan runs in one transaction.", cause: error },
+            );
+          }
         }
-      }
-      await session.exec("COMMIT");
-    } finally {
-      await releaseLock(session, key).catch(() => {});
-    }
-  });
+        await session.exec("COMMIT");
+      },
+    ),
+  );
 }

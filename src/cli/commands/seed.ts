@@ -12,8 +12,7 @@ import {
   seededTables,
   type TruncationPlan,
 } from "../../seed/index.js";
-import { lockKey } from "../../store/lock.js";
-import { withMigrator } from "../context.js";
+import { migrationLock, withMigrator } from "../context.js";
 import { formatDuration, type Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
@@ -81,14 +80,7 @@ export async function runSeed(
       env: settings.env,
       environment,
       ...(plan && plan.tables.length > 0 ? { truncate: plan.tables } : {}),
-      lock: {
-        key: lockKey(settings.history),
-        timeoutMs: settings.lockTimeoutMs,
-        onWait: (h) =>
-          out.notice(
-            `Waiting for the migration lock held by ${h ? `pid ${h.pid}` : "another session"}...`,
-          ),
-      },
+      lock: migrationLock(settings, out),
       onResult: (_seed, r) => printResult(out, r),
     });
     if (out.json) {

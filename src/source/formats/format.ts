@@ -115,7 +115,7 @@ export function detectFormat(dir: string, files: readonly SqlFile[]): FormatName
     "MIXED_FORMATS",
     `${odd.file.path} is ${KIND_LABEL[odd.kind]}, but ${dir}/ is in ${format} format (like ${example.file.path}); a folder holds one format`,
     {
-      hint: `Rewrite or move ${odd.file.name}, or read the folder as one format with --format (pitstop convert rewrites a folder).`,
+      hint: `Rewrite or move ${odd.file.name}, or read the folder as one format with --dir-format (pitstop convert rewrites a folder).`,
       exitCode: 2,
     },
   );
@@ -134,16 +134,16 @@ function refuseStrayPlainFiles(dir: string, kinds: readonly { file: SqlFile; kin
     "MIXED_FORMATS",
     `${dir}/ holds golang-migrate .up.sql/.down.sql pairs and ${stray.length} file(s) that are not: ${stray.join(", ")}`,
     {
-      hint: "Rename each to <version>_<title>.up.sql or .down.sql (or move it out of the folder); if the folder is in pitstop's format, say so with --format pitstop.",
+      hint: "Rename each to <version>_<title>.up.sql or .down.sql (or move it out of the folder); if the folder is in pitstop's format, say so with --dir-format pitstop.",
       exitCode: 2,
     },
   );
 }
 
-/** A file the chosen format cannot read (with `--format`, or a name it does not accept). */
+/** A file the chosen format cannot read (with `--dir-format`, or a name it does not accept). */
 export function notThisFormat(file: SqlFile, format: FormatName, why: string): PitstopError {
   return new PitstopError("MIGRATION_FORMAT", `${file.path}: ${why}`, {
-    hint: `The folder is read as ${format} format. Fix the file, or choose another format with --format (${FORMAT_NAMES.join(", ")}).`,
+    hint: `The folder is read as ${format} format. Fix the file, or choose another format with --dir-format (${FORMAT_NAMES.join(", ")}).`,
   });
 }
 
