@@ -34,6 +34,8 @@ interface Expectation {
   transaction?: boolean;
   /** Lint errors the file may have besides destructive ones: flagged changes with no online form. */
   lintErrors?: string[];
+  /** Queries giving one number, and the number each must give after `up` (catalog facts). */
+  afterUp?: Record<string, number>;
 }
 
 const read = (name: string, file: string) => readFileSync(path.join(ROOT, name, file), "utf8");
@@ -101,6 +103,10 @@ describeEachDriver("online diff", (ctx) => {
         "after up",
       ).toEqual([]);
       expect(await counts(db)).toMatchObject(rows);
+      for (const [query, want] of Object.entries(e.afterUp ?? {})) {
+        const { rows: got } = await db.query<{ n: string }>(query);
+        expect(Number(got[0]!.n), query).toBe(want);
+      }
 
       const reverted = await migrator.down();
       expect(reverted.error?.message).toBeUndefined();

@@ -20,8 +20,9 @@ export const addConstraintNotValid: Recipe = (s, ctx) => {
   if (c === undefined || c.skip_validation) return undefined;
   if (c.contype !== "CONSTR_FOREIGN" && c.contype !== "CONSTR_CHECK") return undefined;
   const rel = ctx.relation(s.node.relation);
-  // A partitioned table takes no NOT VALID foreign key before PostgreSQL 18.
-  if (!rel?.existing || rel.partitioned || typeof c.conname !== "string") return undefined;
+  // A partitioned table takes no NOT VALID foreign key before PostgreSQL 18 (see online-partitioned.ts).
+  if (!rel?.existing || typeof c.conname !== "string") return undefined;
+  if (rel.partitioned && c.contype === "CONSTR_FOREIGN") return undefined;
   return {
     statements: [
       { ...s.statement, sql: `${s.statement.sql} NOT VALID` },

@@ -37,7 +37,7 @@ export const flagNoOnlineForm: Recipe = (s, ctx) => {
     )?.Constraint;
     if (only.subtype === "AT_SetNotNull" || (c !== undefined && !c.skip_validation))
       return flag(
-        `pitstop: locks: ${t} is partitioned: this checks every partition under a lock that blocks writes (NOT VALID and CONCURRENTLY forms do not apply to a partitioned table).
+        `pitstop: locks: ${t} is partitioned: this checks every partition under a lock that blocks writes (pitstop writes the per-partition online form only when the plan keeps the partitions as they are, and not for deferrable keys or keys with storage options).
 On big partitions: make the change on each partition first (online forms), then on ${t}.`,
         "ACCESS EXCLUSIVE or SHARE ROW EXCLUSIVE (scans every partition)",
       );

@@ -20,7 +20,8 @@ export const setNotNullByCheck: Recipe = (s, ctx) => {
   const only = onlyCommand(s);
   if (only?.subtype !== "AT_SetNotNull" || typeof only.cmd.name !== "string") return undefined;
   const rel = ctx.relation(s.node.relation);
-  if (!rel?.existing || rel.partitioned) return undefined;
+  // On a partitioned table the check reaches every partition, and each SET NOT NULL uses it.
+  if (!rel?.existing) return undefined;
   const column = only.cmd.name;
   // Not `<table>_<column>_not_null`: PostgreSQL 18 gives that name to the NOT NULL constraint itself.
   const check = quoteIdent(identifier(`${rel.name}_${column}_not_null_check`));

@@ -105,16 +105,38 @@ describe("onlinePlan", () => {
     expect(plan.statements[1]!.comment).toBeUndefined();
   });
 
-  it("flags what a partitioned table cannot do online", () => {
-    const plan = sql([
-      "CREATE INDEX events_id_idx ON events USING btree (id)",
-      "ALTER TABLE events ALTER COLUMN email SET NOT NULL",
-    ]);
+  it("works on each partition of a partitioned table, and flags it when the plan changes the partitions", () => {
+    const part = (name: string) =>
+      table(name, { columns: [], partitionOf: { parent: "events", bound: "DEFAULT" } });
+    const a = model([...from.tables, part("events_p")]);
+    const b = model([...to.tables, part("events_p")]);
+    const plan = sql(
+      [
+        "CREATE INDEX events_id_idx ON events USING btree (id)",
+        "ALTER TABLE events ALTER COLUMN email SET NOT NULL",
+      ],
+      a,
+      b,
+    );
     expect(plan.statements.map((s) => s.sql)).toEqual([
-      "CREATE INDEX events_id_idx ON events USING btree (id)",
+      "CREATE INDEX events_id_idx ON ONLY events USING btree (id)",
+      "CREATE INDEX CONCURRENTLY events_p_events_id_idx ON events_p USING btree (id)",
+      "ALTER INDEX events_id_idx ATTACH PARTITION events_p_events_id_idx",
+      "ALTER TABLE events ADD CONSTRAINT events_email_not_null_check CHECK (email IS NOT NULL) NOT VALID",
+      "ALTER TABLE events VALIDATE CONSTRAINT events_email_not_null_check",
       "ALTER TABLE events ALTER COLUMN email SET NOT NULL",
+      "ALTER TABLE events DROP CONSTRAINT events_email_not_null_check",
     ]);
-    expect(plan.statements.every((s) => s.comment?.includes("events is partitioned"))).toBe(true);
+    // A partition the plan adds would miss the index built partition by partition.
+    const added = sql(
+      ["CREATE INDEX events_id_idx ON events USING btree (id)"],
+      a,
+      model([...b.tables, part("events_q")]),
+    );
+    expect(added.statements.map((s) => s.sql)).toEqual([
+      "CREATE INDEX events_id_idx ON events USING btree (id)",
+    ]);
+    expect(added.statements[0]!.comment).toContain("events is partitioned");
   });
 });
 

@@ -11,11 +11,21 @@ import { OnlineContext, type ParsedStatement, type Recipe } from "./online-conte
 import { flagNoOnlineForm } from "./online-flags.js";
 import { createIndexConcurrently, dropIndexConcurrently } from "./online-index.js";
 import { setNotNullByCheck } from "./online-not-null.js";
+import {
+  partitionedForeignKey,
+  partitionedIndex,
+  partitionedIndexDrop,
+  partitionedUnique,
+} from "./online-partitioned.js";
 import { swapRebuiltIndexes } from "./online-swap.js";
 import { alterTypeOnline } from "./online-type.js";
 import type { Plan, PlanStatement } from "./plan.js";
 
 const RECIPES: readonly Recipe[] = [
+  partitionedIndex,
+  partitionedIndexDrop,
+  partitionedUnique,
+  partitionedForeignKey,
   createIndexConcurrently,
   dropIndexConcurrently,
   addConstraintNotValid,

@@ -62,6 +62,8 @@ export interface TableInfo {
   constraints: Map<string, ConstraintInfo>;
   created: Where;
   partitioned: boolean;
+  /** Its partitions (`CREATE TABLE ... PARTITION OF` it): SET NOT NULL reaches them too. */
+  partitions: TableInfo[];
 }
 
 export interface EnumInfo {
@@ -260,6 +262,7 @@ export class Schema {
       const from = this.table(relName(unwrap(parent, "RangeVar")));
       if (from) for (const [n, c] of from.columns) table.columns.set(n, { ...c });
       else table.columnsKnown = false;
+      if (from && node.partbound !== undefined) from.partitions.push(table);
     }
     for (const element of list(node.tableElts)) {
       const column = unwrap(element, "ColumnDef");
@@ -294,6 +297,7 @@ export class Schema {
       constraints: new Map(),
       created: at,
       partitioned: false,
+      partitions: [],
     };
     this.#tables.set(key(schema, rel.name), table);
     return table;
@@ -359,7 +363,7 @@ export class Schema {
           if (column) column.type = columnType(unwrap(cmd.def, "ColumnDef")?.typeName);
           break;
         case "AT_SetNotNull":
-          if (column) column.notNull = true;
+          if (typeof cmd.name === "string") setNotNull(table, cmd.name);
           break;
         case "AT_DropNotNull":
           if (column) column.notNull = false;
@@ -562,4 +566,11 @@ export function provenNotNull(expr: unknown): string[] {
   const bool = unwrap(expr, "BoolExpr");
   if (bool?.boolop === "AND_EXPR") return list(bool.args).flatMap((a) => provenNotNull(a));
   return [];
+}
+
+/** SET NOT NULL on a partitioned table sets it on every partition, down the levels. */
+function setNotNull(table: TableInfo, name: string): void {
+  const column = table.columns.get(name);
+  if (column) column.notNull = true;
+  for (const partition of table.partitions) setNotNull(partition, name);
 }

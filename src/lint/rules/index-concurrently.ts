@@ -39,6 +39,9 @@ function createIndex(
   if (node.concurrent || ctx.isNew(rel)) return undefined;
   const table = ctx.schema.table(rel);
   const name = typeof node.idxname === "string" ? ` ${node.idxname}` : "";
+  // ON ONLY a partitioned table: an empty, invalid index, instant; the partitions' are built apart.
+  if (table?.partitioned && (node.relation as { inh?: boolean } | undefined)?.inh !== true)
+    return undefined;
   if (table?.partitioned)
     return {
       message: `CREATE INDEX${name} on partitioned table ${q(rel)} blocks writes to every partition while it builds`,
