@@ -3,9 +3,12 @@
  * loopback only), that it never writes, and what its API answers for the
  * studio fixture, on PGlite and PostgreSQL 15.
  */
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
-import { networkInterfaces } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PitstopError } from "../src/core/errors.js";
 import { DatabaseError, type Driver } from "../src/driver/driver.js";
@@ -22,8 +25,14 @@ import type {
 import { erGraph } from "../src/studio/er-graph.js";
 import { readOnly } from "../src/studio/read-only.js";
 import { startStudioServer } from "../src/studio/server.js";
+import { CLI, cleanEnv, runCli } from "./helpers/cli.js";
 import { describeEachDriver, enabledTestDrivers } from "./helpers/databases.js";
-import { STUDIO_ASSETS, startTestStudio, type TestStudio } from "./helpers/studio.js";
+import {
+  STUDIO_ASSETS,
+  STUDIO_FIXTURE,
+  startTestStudio,
+  type TestStudio,
+} from "./helpers/studio.js";
 
 /** Server-only checks need one driver: pg when it runs, else PGlite. */
 const once = (driver: string) => driver === "pg" || !enabledTestDrivers().includes("pg");
@@ -369,4 +378,57 @@ describeEachDriver("pitstop studio server", (ctx) => {
       await driver.exec("ALTER TABLE public.customers DROP COLUMN nickname");
     }
   });
+});
+
+describeEachDriver("pitstop studio command", (ctx) => {
+  it("prints a tokenized 127.0.0.1 URL (never the database password), serves the page, and stops on Ctrl-C", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), "pitstop-studio-cli-"));
+    cpSync(STUDIO_FIXTURE, path.join(cwd, "migrations"), { recursive: true });
+    let url: string;
+    if (ctx.driverName === "pg") {
+      await ctx.newDriver();
+      // The test server trusts local connections: the password is there to be hidden.
+      url = ctx.url().replace("postgres://postgres@", "postgres://postgres:Studio-s3cret@");
+    } else url = ctx.url();
+    const env = { ...cleanEnv(), DATABASE_URL: url };
+    const up = await runCli(["up", "1"], { cwd, env });
+    expect(up.code, up.stderr).toBe(0);
+
+    const child = spawn(process.execPath, [CLI, "studio", "--port", "0"], { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    try {
+      await expect
+        .poll(() => stdout, { timeout: 120_000, interval: 200 })
+        .toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}\n/);
+      const printed = /Open (\S+)/.exec(stdout)![1]!;
+      const page = await send(
+        new URL(printed).origin,
+        `/api/lint?token=${new URL(printed).searchParams.get("token")}`,
+      );
+      expect(page.status).toBe(200);
+      expect(JSON.parse(page.body).migrations).toEqual(["000002_orders_placed_at"]);
+      expect(stdout).toContain("1 pending");
+      expect(stdout).toContain("Listening on 127.0.0.1 only");
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited, stderr).toBe(0);
+    expect(`${stdout}${stderr}`).not.toContain("Studio-s3cret");
+  });
+
+  it.skipIf(ctx.driverName !== "pglite")(
+    "refuses a bad --port and --from with a usage error",
+    async () => {
+      const bad = await runCli(["studio", "--port", "http"], { cwd: tmpdir() });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("--port http: not a port number");
+      const from = await runCli(["studio", "--from", "nowhere"], { cwd: tmpdir() });
+      expect(from.code).toBe(2);
+      expect(from.stderr).toContain("--from nowhere");
+    },
+  );
 });
