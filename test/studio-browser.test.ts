@@ -105,7 +105,7 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === "1")("pitstop studio in Chrom
       );
       // Centred: the box's middle is the canvas's middle.
       const box = (await page.locator("#diagram g.entity.selected rect.box").boundingBox())!;
-      const canvas = (await page.locator("#diagram").boundingBox())!;
+      const canvas = (await page.locator("#canvas").boundingBox())!;
       expect(Math.abs(box.x + box.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(2);
       expect(Math.abs(box.y + box.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(2);
       expect(await page.locator("#details pre.sql").textContent()).toContain(
@@ -126,7 +126,10 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === "1")("pitstop studio in Chrom
         "balance",
       ]);
 
-      const transform = () => page.locator("#diagram g.viewport").getAttribute("transform");
+      const transform = () =>
+        page
+          .locator("#canvas .stage")
+          .evaluate((e) => (e as unknown as { style: { transform: string } }).style.transform);
       const before = await transform();
       await page.mouse.move(canvas.x + 30, canvas.y + 60);
       await page.mouse.down();

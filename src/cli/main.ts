@@ -641,7 +641,19 @@ function defineCommands(program: { command(spec: string): Command }): void {
         "--from <source>",
         "database (default) or migrations (replayed on a scratch database)",
       )
-      .option("-f, --file <path>", "show a schema file (.sql or a folder of them) instead"),
+      .option("-f, --file <path>", "show a schema file (.sql or a folder of them) instead")
+      .addHelpText(
+        "after",
+        () => `
+Serves on 127.0.0.1 only; the printed URL carries a random token. Read-only:
+the database is read on a read-only session when studio starts and on Reload.
+
+Examples:
+  pitstop studio --open
+  pitstop studio --port 0 --from migrations
+
+Docs: ${docsPath("studio.md")}`,
+      ),
   ).action((o: import("./commands/studio.js").StudioFlags, cmd: Command) =>
     action(cmd, async (s, out) => (await import("./commands/studio.js")).runStudio(s, out, o)),
   );

@@ -22,13 +22,20 @@ import type {
   TableResponse,
 } from "./api-types.js";
 import { changedTables } from "./changed-tables.js";
-import { erGraph } from "./er-graph.js";
-import { layoutGraph } from "./layout.js";
+import { type ErGraph, erGraph } from "./er-graph.js";
+import { type Layout, layoutGraph } from "./layout.js";
 import { loadSnapshot, type Snapshot, type StudioInputs } from "./snapshot.js";
 import { tableDetails } from "./table-details.js";
 
 /** Statuses that `pitstop lint` (and so the Pending view) counts as pending. */
 const PENDING = new Set(["pending", "out_of_order", "failed", "running"]);
+
+/** A diagram laid out: the graph, where everything goes, and the page's JSON of it. */
+interface Drawn {
+  readonly graph: ErGraph;
+  readonly layout: Layout;
+  readonly response: GraphResponse;
+}
 
 /** An answer: a status and a JSON body. */
 export interface ApiAnswer {
@@ -51,7 +58,7 @@ export interface StudioApiOptions extends StudioInputs {
 export class StudioApi {
   readonly #options: StudioApiOptions;
   #snapshot: Snapshot;
-  #layouts = new Map<string, Promise<GraphResponse>>();
+  #layouts = new Map<string, Promise<Drawn>>();
   #steps: StepReplay;
   #changes = new Map<string, Promise<ChangeResponse>>();
   #lint: Promise<LintResponse> | undefined;
@@ -66,6 +73,11 @@ export class StudioApi {
   /** Reads the first snapshot. */
   static async open(options: StudioApiOptions): Promise<StudioApi> {
     return new StudioApi(options, await loadSnapshot(options));
+  }
+
+  /** Over a snapshot already read (Reload reads a new one from `options`). */
+  static withSnapshot(options: StudioApiOptions, snapshot: Snapshot): StudioApi {
+    return new StudioApi(options, snapshot);
   }
 
   get snapshot(): Snapshot {
@@ -135,17 +147,28 @@ export class StudioApi {
   }
 
   /** `schemas=a,b` keeps those schemas; `views=1` draws views too. */
-  graph(query: URLSearchParams): Promise<GraphResponse> {
+  async graph(query: URLSearchParams): Promise<GraphResponse> {
+    return (await this.#drawn(query)).response;
+  }
+
+  /** The same diagram as `schema diagram --format svg` draws it (the page's download). */
+  async svg(query: URLSearchParams): Promise<string> {
+    const { graph, layout } = await this.#drawn(query);
+    const { svgOfLayout } = await import("./svg.js");
+    return svgOfLayout(graph, layout);
+  }
+
+  #drawn(query: URLSearchParams): Promise<Drawn> {
     const schemas = (query.get("schemas") ?? "").split(",").filter(Boolean).sort();
     const views = query.get("views") === "1";
     const key = `${schemas.join(",")}|${views}`;
-    let layout = this.#layouts.get(key);
-    if (!layout) {
-      layout = this.#layout(schemas, views);
-      this.#layouts.set(key, layout);
-      layout.catch(() => this.#layouts.delete(key));
+    let drawn = this.#layouts.get(key);
+    if (!drawn) {
+      drawn = this.#layout(schemas, views);
+      this.#layouts.set(key, drawn);
+      drawn.catch(() => this.#layouts.delete(key));
     }
-    return layout.then((l) => l);
+    return drawn;
   }
 
   table(id: string): TableResponse | undefined {
@@ -233,7 +256,7 @@ export class StudioApi {
     return this.#drift;
   }
 
-  async #layout(schemas: readonly string[], views: boolean): Promise<GraphResponse> {
+  async #layout(schemas: readonly string[], views: boolean): Promise<Drawn> {
     const started = performance.now();
     const model = this.#snapshot.model;
     const keep = new Set(schemas);
@@ -246,7 +269,7 @@ export class StudioApi {
             only: new Set(all.entities.filter((e) => keep.has(e.schema)).map((e) => e.id)),
           });
     const layout = await layoutGraph(graph);
-    return {
+    const response: GraphResponse = {
       width: layout.width,
       height: layout.height,
       nodes: layout.boxes.map((b) => ({
@@ -277,6 +300,7 @@ export class StudioApi {
       }),
       layoutMs: Math.round(performance.now() - started),
     };
+    return { graph, layout, response };
   }
 
   async #lintNow(): Promise<LintResponse> {

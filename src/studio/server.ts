@@ -180,6 +180,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     });
     return;
   }
+  if (url.pathname === "/api/diagram.svg") {
+    send(res, 200, "image/svg+xml; charset=utf-8", await ctx.api.svg(url.searchParams));
+    return;
+  }
   if (url.pathname.startsWith("/api/")) {
     const { status, body } = await ctx.api.get(url.pathname, url.searchParams);
     send(res, status, "application/json", JSON.stringify(body));

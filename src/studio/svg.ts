@@ -7,7 +7,16 @@
  */
 import type { SchemaModel } from "../inspect/model.js";
 import { type ErGraph, type ErGraphOptions, erGraph } from "./er-graph.js";
-import { FONT_SIZE, GAP, LINE, layoutGraph, PAD, type PlacedBox, round } from "./layout.js";
+import {
+  FONT_SIZE,
+  GAP,
+  type Layout,
+  LINE,
+  layoutGraph,
+  PAD,
+  type PlacedBox,
+  round,
+} from "./layout.js";
 
 /**
  * The SVG document of `model`.
@@ -21,7 +30,16 @@ export async function renderSvg(model: SchemaModel, options: ErGraphOptions = {}
 
 /** The SVG document of an already built graph. */
 export async function svgOfGraph(graph: ErGraph): Promise<string> {
-  const layout = await layoutGraph(graph);
+  return svgOfLayout(graph, await layoutGraph(graph));
+}
+
+/**
+ * The SVG document of a graph already laid out (`pitstop studio` keeps the layout).
+ *
+ * @example
+ * const svg = svgOfLayout(graph, await layoutGraph(graph));
+ */
+export function svgOfLayout(graph: ErGraph, layout: Layout): string {
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT_SIZE}">`,

@@ -69,7 +69,7 @@ export async function runStudio(
   else {
     out.line(`pitstop studio: ${overview.source}`);
     out.line(
-      `  ${overview.tables} table(s) and view(s), ${overview.foreignKeys} foreign key(s), ${overview.migrations} migration(s)${overview.pending === undefined ? "" : `, ${overview.pending} pending`}`,
+      `  ${overview.tables} table(s), ${overview.views} view(s), ${overview.foreignKeys} foreign key(s), ${overview.migrations} migration(s)${overview.pending === undefined ? "" : `, ${overview.pending} pending`}`,
     );
     out.line();
     out.line(`  Open ${studio.url}`);

@@ -17,7 +17,11 @@ import { byId, el, getJson, postJson } from "./dom.js";
 import { changeView, driftView, historyTable, lintView, tableView } from "./panels.js";
 
 interface Timings {
+  /** From navigation start to the diagram drawn (after the next frame). */
+  ready?: number;
+  /** Fetching the laid-out graph and drawing it. */
   render?: number;
+  /** From Enter in the search box to the table centred and its details shown. */
   search?: number;
   layoutMs?: number;
 }
@@ -26,7 +30,7 @@ interface Timings {
 const timings: Timings = {};
 (window as unknown as { studioTimings: Timings }).studioTimings = timings;
 
-const diagram = new DiagramView(byId<HTMLElement>("diagram") as unknown as SVGSVGElement, (id) => {
+const diagram = new DiagramView(byId("canvas"), (id) => {
   void select(id);
 });
 let graph: GraphResponse | undefined;
@@ -64,6 +68,7 @@ async function loadGraph(): Promise<void> {
   status("Laying out the diagram...");
   const started = performance.now();
   graph = await getJson<GraphResponse>(`/api/graph?${params}`);
+  byId<HTMLAnchorElement>("download-svg").href = `/api/diagram.svg?${params}`;
   diagram.render(graph);
   fillList();
   timings.render = performance.now() - started;
@@ -244,6 +249,8 @@ async function start(): Promise<void> {
   try {
     await loadOverview();
     await loadGraph();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    timings.ready = performance.now();
     document.body.dataset.ready = "true";
   } catch (error) {
     status(`Could not load: ${(error as Error).message}`);

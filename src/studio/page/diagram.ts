@@ -10,8 +10,14 @@ const PAD = 8;
 const GAP = 16;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 4;
+/** Below this scale column rows are a few pixels high: not drawn (the boxes and lines are). */
+const FAR = 0.35;
 
 export class DiagramView {
+  /** The visible area: takes the pointer, gives the size. */
+  readonly #frame: HTMLElement;
+  /** Moved and scaled with a CSS transform: the SVG inside is never laid out again. */
+  readonly #stage: HTMLElement;
   readonly #svg: SVGSVGElement;
   readonly #viewport: SVGGElement;
   readonly #onSelect: (id: string) => void;
@@ -21,7 +27,10 @@ export class DiagramView {
   #y = 0;
   #k = 1;
 
-  constructor(svg: SVGSVGElement, onSelect: (id: string) => void) {
+  constructor(frame: HTMLElement, onSelect: (id: string) => void) {
+    this.#frame = frame;
+    this.#stage = frame.querySelector(".stage") as HTMLElement;
+    const svg = frame.querySelector("svg") as SVGSVGElement;
     this.#svg = svg;
     this.#viewport = svg.querySelector("g.viewport") as SVGGElement;
     this.#onSelect = onSelect;
@@ -37,6 +46,8 @@ export class DiagramView {
         `<path class="fk${e.nullable ? " null" : ""}" id="${escapeXml(e.id)}" d="${escapeXml(e.d)}" marker-end="url(#one)" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"><title>${escapeXml(`${e.name}: ${e.from}(${e.fromColumns.join(", ")}) -> ${e.to}(${e.toColumns.join(", ")})`)}</title></path>`,
     );
     const tables = graph.nodes.map(nodeMarkup);
+    this.#svg.setAttribute("width", String(graph.width));
+    this.#svg.setAttribute("height", String(graph.height));
     this.#viewport.innerHTML = `<g class="edges">${edges.join("")}</g><g class="tables">${tables.join("")}</g>`;
     this.fit();
   }
@@ -88,7 +99,7 @@ export class DiagramView {
   }
 
   #size(): { width: number; height: number } {
-    const r = this.#svg.getBoundingClientRect();
+    const r = this.#frame.getBoundingClientRect();
     return { width: r.width || 800, height: r.height || 600 };
   }
 
@@ -96,7 +107,11 @@ export class DiagramView {
     this.#x = x;
     this.#y = y;
     this.#k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
-    this.#viewport.setAttribute("transform", `translate(${this.#x},${this.#y}) scale(${this.#k})`);
+    // A CSS transform on the HTML box, not an SVG transform: changing an SVG
+    // transform's scale makes Chromium lay every <text> out again (its font
+    // size depends on the scale), seconds for a 300-table diagram.
+    this.#stage.style.transform = `translate(${this.#x}px, ${this.#y}px) scale(${this.#k})`;
+    this.#frame.classList.toggle("far", this.#k < FAR);
   }
 
   #zoomAt(factor: number, cx: number, cy: number): void {
@@ -107,39 +122,40 @@ export class DiagramView {
 
   #listen(): void {
     let drag: { x: number; y: number; ox: number; oy: number; moved: boolean } | undefined;
-    this.#svg.addEventListener(
+    this.#frame.addEventListener(
       "wheel",
       (e) => {
         e.preventDefault();
-        const r = this.#svg.getBoundingClientRect();
+        const r = this.#frame.getBoundingClientRect();
         this.#zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
       },
       { passive: false },
     );
-    this.#svg.addEventListener("pointerdown", (e) => {
+    this.#frame.addEventListener("pointerdown", (e) => {
+      if ((e.target as Element).closest(".zoom")) return;
       drag = { x: e.clientX, y: e.clientY, ox: this.#x, oy: this.#y, moved: false };
     });
-    this.#svg.addEventListener("pointermove", (e) => {
+    this.#frame.addEventListener("pointermove", (e) => {
       if (!drag) return;
       const dx = e.clientX - drag.x;
       const dy = e.clientY - drag.y;
       if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-      if (!drag.moved) this.#svg.setPointerCapture(e.pointerId);
+      if (!drag.moved) this.#frame.setPointerCapture(e.pointerId);
       drag.moved = true;
-      this.#svg.classList.add("panning");
+      this.#frame.classList.add("panning");
       this.#set(drag.ox + dx, drag.oy + dy, this.#k);
     });
     const end = (e: PointerEvent) => {
       const was = drag;
       drag = undefined;
-      this.#svg.classList.remove("panning");
+      this.#frame.classList.remove("panning");
       if (!was || was.moved) return;
       const group = (e.target as Element).closest?.("g.entity");
       const id = group?.getAttribute("data-id");
       if (id) this.#onSelect(id);
     };
-    this.#svg.addEventListener("pointerup", end);
-    this.#svg.addEventListener("pointercancel", () => {
+    this.#frame.addEventListener("pointerup", end);
+    this.#frame.addEventListener("pointercancel", () => {
       drag = undefined;
     });
   }
