@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const all = ["startup", "apply", "lint", "diff", "testdb", "api", "fleet"];
+const all = ["startup", "apply", "lint", "diff", "testdb", "api", "fleet", "studio"];
 const chosen = process.env.BENCH ? process.env.BENCH.split(",") : all;
 for (const name of chosen) {
   const r = spawnSync(

@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
 import { CLI, median, ROOT } from "./lib.mjs";
 
@@ -54,9 +54,9 @@ try {
 
   const studio = { ready: [], render: [], search: [], zoom: [] };
   const svg = [];
-  const names = await page.locator("#diagram g.entity").evaluateAll((gs) =>
-    gs.map((g) => g.getAttribute("data-id")),
-  );
+  const names = await page
+    .locator("#diagram g.entity")
+    .evaluateAll((gs) => gs.map((g) => g.getAttribute("data-id")));
   for (let i = 0; i < rounds; i++) {
     // Baseline: the static SVG of the same diagram, to its load event and a frame.
     await page.goto(`${origin}/api/diagram.svg`);
@@ -76,7 +76,10 @@ try {
     const name = names[(i * 37) % names.length];
     await page.locator("#search").fill(name.replace(/^public\./, ""));
     await page.locator("#search").press("Enter");
-    await page.waitForFunction((id) => document.getElementById("details-title")?.textContent === id, name);
+    await page.waitForFunction(
+      (id) => document.getElementById("details-title")?.textContent === id,
+      name,
+    );
     studio.search.push(await page.evaluate(() => window.studioTimings.search));
     studio.zoom.push(
       await page.evaluate(
@@ -91,13 +94,25 @@ try {
   }
   const ms = (v) => `${Math.round(v)} ms`;
   const base = median(svg);
-  console.log(`bench/studio: ${SCHEMA.replace(`${ROOT}/`, "")}, ${tables} tables, ${edges} foreign keys, median of ${rounds}`);
-  console.log(`  studio start (load the schema on PGlite, lay out): ${startSeconds.toFixed(1)} s, of which layout ${ms(layoutMs)}`);
+  console.log(
+    `bench/studio: ${relative(ROOT, SCHEMA)}, ${tables} tables, ${edges} foreign keys, median of ${rounds}`,
+  );
+  console.log(
+    `  studio start (load the schema on PGlite, lay out): ${startSeconds.toFixed(1)} s, of which layout ${ms(layoutMs)}`,
+  );
   console.log(`  baseline: static SVG of the same diagram, load to drawn   ${ms(base)}`);
-  console.log(`  studio page, load to diagram drawn (interactive)          ${ms(median(studio.ready))}  (${(median(studio.ready) / base).toFixed(2)}x the static SVG)`);
-  console.log(`    of which fetching the layout and drawing it             ${ms(median(studio.render))}`);
-  console.log(`  search: Enter to table centred, details shown             ${ms(median(studio.search))}`);
-  console.log(`  zoom button to next frame                                 ${ms(median(studio.zoom))}`);
+  console.log(
+    `  studio page, load to diagram drawn (interactive)          ${ms(median(studio.ready))}  (${(median(studio.ready) / base).toFixed(2)}x the static SVG)`,
+  );
+  console.log(
+    `    of which fetching the layout and drawing it             ${ms(median(studio.render))}`,
+  );
+  console.log(
+    `  search: Enter to table centred, details shown             ${ms(median(studio.search))}`,
+  );
+  console.log(
+    `  zoom button to next frame                                 ${ms(median(studio.zoom))}`,
+  );
 } finally {
   await browser.close();
   child.kill("SIGINT");

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -32,10 +32,11 @@ export async function startTestStudio(driver: Driver, dir = STUDIO_FIXTURE): Pro
   const source = directorySource({ dir });
   const up = await new Migrator({ driver, source }).up({ to: "1" });
   if (up.error) throw up.error;
+  const cacheDir = scratchCache();
   const api = await StudioApi.open({
     from: { kind: "database", open: async () => driver, close: async () => {} },
     migrations: source,
-    declarative: { cacheDir: scratchCache() },
+    declarative: { cacheDir },
     lint: {},
   });
   await api.warmUp();
@@ -47,6 +48,7 @@ export async function startTestStudio(driver: Driver, dir = STUDIO_FIXTURE): Pro
     close: async () => {
       await server.close();
       await api.close();
+      rmSync(cacheDir, { recursive: true, force: true });
     },
   };
 }
