@@ -4,15 +4,17 @@
  * studio fixture, on PGlite and PostgreSQL 15.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PitstopError } from "../src/core/errors.js";
 import { DatabaseError, type Driver } from "../src/driver/driver.js";
 import { inspect } from "../src/inspect/inspect.js";
+import { directorySource } from "../src/source/directory.js";
+import { StudioApi } from "../src/studio/api.js";
 import type {
   ChangeResponse,
   DriftResponse,
@@ -30,6 +32,7 @@ import { describeEachDriver, enabledTestDrivers } from "./helpers/databases.js";
 import {
   STUDIO_ASSETS,
   STUDIO_FIXTURE,
+  scratchCache,
   startTestStudio,
   type TestStudio,
 } from "./helpers/studio.js";
@@ -376,6 +379,43 @@ describeEachDriver("pitstop studio server", (ctx) => {
       expect(customers.columns.map((c) => c.name)).toContain("nickname");
     } finally {
       await driver.exec("ALTER TABLE public.customers DROP COLUMN nickname");
+    }
+  });
+});
+
+describe("pitstop studio without a database (--from migrations)", () => {
+  it("shows the replayed schema, the folder without statuses, lint over every migration, no drift", async () => {
+    const cacheDir = scratchCache();
+    const source = directorySource({ dir: STUDIO_FIXTURE });
+    const api = await StudioApi.open({
+      from: { kind: "migrations" },
+      migrations: source,
+      declarative: { cacheDir },
+      lint: { pgVersion: 15 },
+    });
+    try {
+      const overview = api.overview();
+      expect(overview).toMatchObject({
+        from: "migrations",
+        migrations: 2,
+        schemas: ["public", "sales"],
+      });
+      expect(overview.pending).toBeUndefined();
+      // Both migrations replayed: the pending one's index is in the model.
+      expect(api.table("sales.orders")!.indexes.map((i) => i.name)).toContain(
+        "orders_placed_at_idx",
+      );
+      const history = api.history();
+      expect(history.database).toBe(false);
+      expect(history.migrations.map((m) => m.status)).toEqual(["unknown", "unknown"]);
+      const lint = await api.lint();
+      expect(lint).toMatchObject({ scope: "all", pgVersion: 15 });
+      expect(lint.migrations).toEqual(["000001_schema", "000002_orders_placed_at"]);
+      expect(lint.findings.map((f) => f.rule)).toContain("index-concurrently");
+      expect(await api.drift()).toMatchObject({ available: false, differences: [] });
+    } finally {
+      await api.close();
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 });
