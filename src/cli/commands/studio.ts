@@ -78,7 +78,7 @@ export async function runStudio(
   }
   if (flags.open) openBrowser(studio.url);
   await stopSignal();
-  out.notice("Stopping studio...");
+  out.notice("Stopping studio (Ctrl-C again to quit at once)...");
   await studio.close();
   await api.close();
   return 0;

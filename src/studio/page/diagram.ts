@@ -10,8 +10,6 @@ const PAD = 8;
 const GAP = 16;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 4;
-/** Below this scale column rows are a few pixels high: not drawn (the boxes and lines are). */
-const FAR = 0.35;
 
 export class DiagramView {
   /** The visible area: takes the pointer, gives the size. */
@@ -111,7 +109,6 @@ export class DiagramView {
     // transform's scale makes Chromium lay every <text> out again (its font
     // size depends on the scale), seconds for a 300-table diagram.
     this.#stage.style.transform = `translate(${this.#x}px, ${this.#y}px) scale(${this.#k})`;
-    this.#frame.classList.toggle("far", this.#k < FAR);
   }
 
   #zoomAt(factor: number, cx: number, cy: number): void {
