@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { connect } from "node:net";
+import { type AddressInfo, connect, createServer as createNetServer } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -461,7 +461,7 @@ describeEachDriver("pitstop studio command", (ctx) => {
   });
 
   it.skipIf(ctx.driverName !== "pglite")(
-    "refuses a bad --port and --from with a usage error",
+    "refuses a bad --port or --from, and a port in use before reading anything, with a usage error",
     async () => {
       const bad = await runCli(["studio", "--port", "http"], { cwd: tmpdir() });
       expect(bad.code).toBe(2);
@@ -469,6 +469,28 @@ describeEachDriver("pitstop studio command", (ctx) => {
       const from = await runCli(["studio", "--from", "nowhere"], { cwd: tmpdir() });
       expect(from.code).toBe(2);
       expect(from.stderr).toContain("--from nowhere");
+      // A port in use is found before the schema is read.
+      const taken = createNetServer();
+      await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+      const port = (taken.address() as AddressInfo).port;
+      try {
+        const busy = await runCli(
+          [
+            "studio",
+            "--port",
+            String(port),
+            "--file",
+            path.join(STUDIO_FIXTURE, "000001_schema.sql"),
+          ],
+          { cwd: tmpdir() },
+        );
+        expect(busy.code).toBe(2);
+        expect(busy.stderr).toContain(`--port ${port}: 127.0.0.1:${port} is already in use`);
+        expect(busy.stderr).toContain("--port 0");
+        expect(busy.stderr).not.toContain("Loading");
+      } finally {
+        taken.close();
+      }
     },
   );
 });

@@ -32,7 +32,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export interface StudioServerOptions {
-  readonly api: StudioApi;
+  /** The API, or its promise: the port is taken first, requests wait until the schema is read. */
+  readonly api: StudioApi | Promise<StudioApi>;
   /** 0: any free port. */
   readonly port: number;
   /** Folder holding index.html, app.js and app.css (the build writes them to dist/studio). */
@@ -124,7 +125,7 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 interface Context {
-  readonly api: StudioApi;
+  readonly api: StudioApi | Promise<StudioApi>;
   readonly assets: Map<string, Buffer>;
   readonly token: string;
   readonly port: number;
@@ -161,8 +162,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
       });
       return;
     }
-    await ctx.api.reload();
-    send(res, 200, "application/json", JSON.stringify(ctx.api.overview()));
+    const api = await ctx.api;
+    await api.reload();
+    send(res, 200, "application/json", JSON.stringify(api.overview()));
     return;
   }
   if (method !== "GET" && method !== "HEAD") {
@@ -181,11 +183,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     return;
   }
   if (url.pathname === "/api/diagram.svg") {
-    send(res, 200, "image/svg+xml; charset=utf-8", await ctx.api.svg(url.searchParams));
+    send(res, 200, "image/svg+xml; charset=utf-8", await (await ctx.api).svg(url.searchParams));
     return;
   }
   if (url.pathname.startsWith("/api/")) {
-    const { status, body } = await ctx.api.get(url.pathname, url.searchParams);
+    const { status, body } = await (await ctx.api).get(url.pathname, url.searchParams);
     send(res, status, "application/json", JSON.stringify(body));
     return;
   }

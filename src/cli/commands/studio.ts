@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../../core/errors.js";
 import { DEFAULT_DDL_LOCK_TIMEOUT_MS } from "../../runner/run.js";
 import { directorySource } from "../../source/directory.js";
+import type { StudioApi as StudioApiType } from "../../studio/api.js";
 import type { StudioFrom } from "../../studio/snapshot.js";
 import { closeForExit, openDatabase } from "../context.js";
 import type { Output } from "../output.js";
@@ -40,11 +41,17 @@ export async function runStudio(
     allowMissing: true,
     ...(settings.format ? { format: settings.format } : {}),
   });
+  // The port first: a port in use is found before the schema is read (which may take a while).
+  let ready!: (api: Promise<StudioApiType>) => void;
+  const apiReady = new Promise<StudioApiType>((resolve) => {
+    ready = resolve;
+  });
+  const studio = await startStudioServer({ api: apiReady, port, assetsDir: assetsDir() });
   if (from.kind === "migrations")
     out.notice(`Replaying ${settings.dir}/ on ${scratchDescription(declarative)}...`);
   if (from.kind === "file")
     out.notice(`Loading ${from.file} on ${scratchDescription(declarative)}...`);
-  const api = await StudioApi.open({
+  const opening = StudioApi.open({
     from,
     migrations: source,
     declarative,
@@ -55,13 +62,15 @@ export async function runStudio(
       history: settings.history,
     },
   });
-  let studio: Awaited<ReturnType<typeof startStudioServer>>;
+  opening.catch(() => {});
+  ready(opening);
+  let api: StudioApiType;
   try {
+    api = await opening;
     // The diagram is laid out before the URL is shown: the page's first load finds it ready.
     await api.warmUp();
-    studio = await startStudioServer({ api, port, assetsDir: assetsDir() });
   } catch (error) {
-    await api.close();
+    await studio.close();
     throw error;
   }
   const overview = api.overview();
