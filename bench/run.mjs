@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const all = ["startup", "apply", "lint", "diff", "testdb", "api", "fleet", "expand"];
+const all = ["startup", "apply", "lint", "diff", "testdb", "api", "fleet", "expand", "studio"];
 const chosen = process.env.BENCH ? process.env.BENCH.split(",") : all;
 for (const name of chosen) {
   const r = spawnSync(

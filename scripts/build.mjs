@@ -3,7 +3,7 @@
 // libpg-query and jiti stay external: they load WASM/assets next to their
 // own files and are imported lazily.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -45,6 +45,25 @@ await build({
     js: "const __pitstop_import_meta_url = require('node:url').pathToFileURL(__filename).href;",
   },
 });
+
+// `pitstop studio`'s page: one script for the browser, its HTML and CSS beside
+// it in dist/studio (the server reads them from next to dist/cli.cjs). No
+// network at run time: nothing is fetched from anywhere but the local server.
+await build({
+  entryPoints: ["src/studio/page/app.ts"],
+  outfile: "dist/studio/app.js",
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "chrome110",
+  minify: true,
+  logLevel: "warning",
+});
+for (const file of ["index.html", "app.css"])
+  copyFileSync(
+    new URL(`../src/studio/page/${file}`, import.meta.url),
+    new URL(`../dist/studio/${file}`, import.meta.url),
+  );
 
 // The library entries share chunks so `pitstop` and `pg-pitstop/testing` stay small.
 await build({

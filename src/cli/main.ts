@@ -567,6 +567,34 @@ function defineCommands(program: { command(spec: string): Command }): void {
     action(cmd, async (s, out) => (await import("./commands/schema.js")).runSchemaApply(s, out, o)),
   );
 
+  // The local page: diagram, history, pending + lint, drift (src/studio, docs/studio.md).
+  filters(
+    program
+      .command("studio")
+      .description("the schema, its history, pending migrations and drift on a local page")
+      .option("--port <n>", "listen on 127.0.0.1 at this port; 0 picks a free one (default 4800)")
+      .option("--open", "open the page in the browser")
+      .option(
+        "--from <source>",
+        "database (default) or migrations (replayed on a scratch database)",
+      )
+      .option("-f, --file <path>", "show a schema file (.sql or a folder of them) instead")
+      .addHelpText(
+        "after",
+        () => `
+Serves on 127.0.0.1 only; the printed URL carries a random token. Read-only:
+the database is read on a read-only session when studio starts and on Reload.
+
+Examples:
+  pitstop studio --open
+  pitstop studio --port 0 --from migrations
+
+Docs: ${docsPath("studio.md")}`,
+      ),
+  ).action((o: import("./commands/studio.js").StudioFlags, cmd: Command) =>
+    action(cmd, async (s, out) => (await import("./commands/studio.js")).runStudio(s, out, o)),
+  );
+
   // Many databases or tenant schemas at once (src/fleet, docs/fleet.md).
   defineFleetCommand(program, action);
 

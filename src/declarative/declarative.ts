@@ -327,8 +327,8 @@ async function withScratch<T>(
   }
 }
 
-/** Applies the migrations exactly as `pitstop up` would. */
-async function replay(
+/** Applies the migrations exactly as `pitstop up` would (to a scratch database). */
+export async function replay(
   driver: Driver,
   migrations: Migration[],
   options: DeclarativeOptions,
@@ -355,7 +355,8 @@ async function replay(
   }
 }
 
-function migrationSplits(migrations: Migration[]): ReturnType<typeof splitSql>[] {
+/** The migrations' SQL, split (for the extensions and roles a scratch database needs). */
+export function migrationSplits(migrations: Migration[]): ReturnType<typeof splitSql>[] {
   const out: ReturnType<typeof splitSql>[] = [];
   for (const m of migrations) {
     if (m.up.kind !== "sql") continue;

@@ -1,6 +1,5 @@
-import { migrationsModel } from "../../declarative/declarative.js";
-import { compareModels, type Difference } from "../../diff/compare.js";
-import { diff } from "../../diff/diff.js";
+import { driftOf } from "../../declarative/drift.js";
+import type { Difference } from "../../diff/compare.js";
 import { inspect } from "../../inspect/inspect.js";
 import { Migrator } from "../../runner/migrator.js";
 import { directorySource } from "../../source/directory.js";
@@ -43,23 +42,14 @@ export async function runDrift(
   out.notice(
     `Replaying the ${applied.size} applied migration(s) on ${scratchDescription(options)}...`,
   );
-  const all = await source.load();
-  const expected = await migrationsModel(
-    {
-      description: source.description,
-      load: async () => all.filter((m) => applied.has(m.version)),
-    },
-    options,
-  );
-  const differences = compareModels(expected, live);
-  const fix = diff(live, expected);
+  const { differences, fix } = await driftOf(live, applied, source, options);
   if (out.json) {
     out.data({
       ok: differences.length === 0,
       drift: differences.length > 0,
       pending,
       differences,
-      fix: fix.statements,
+      fix,
     });
     return differences.length > 0 ? 4 : 0;
   }
@@ -76,10 +66,10 @@ export async function runDrift(
   );
   const width = Math.max(...differences.map((d) => d.key.length));
   for (const d of differences) out.line(`  ${symbol(d)} ${d.key.padEnd(width)}  ${describe(d)}`);
-  if (fix.statements.length > 0) {
+  if (fix.length > 0) {
     out.line();
     out.line("SQL that would make the database match the migrations:");
-    for (const s of fix.statements) out.line(`  ${s.sql.replaceAll("\n", "\n  ")};`);
+    for (const s of fix) out.line(`  ${s.sql.replaceAll("\n", "\n  ")};`);
   }
   return 4;
 }
