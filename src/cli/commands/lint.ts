@@ -97,19 +97,27 @@ export async function runLint(
  * WASM (1.7 MB) runs on V8's baseline compiler only, and JavaScript on the
  * baseline compiler (Sparkplug) without optimizing tiers: optimizing on
  * background threads costs more CPU than a lint of a few hundred files wins
- * back, and competes with the lint itself. Only code compiled after this call
- * is affected; PGlite, when `lint` asked the database what is pending, was
- * compiled before.
+ * back, and competes with the lint itself. bin/pitstop.cjs sets these flags
+ * before the bundle loads when it sees `lint` (so the bundle's code cache
+ * matches them); this covers the other ways in (dist/cli.cjs run directly),
+ * and tells bin that the flags changed, so it does not write a code cache
+ * V8 would reject next time. Only code compiled after this call is affected;
+ * PGlite, when `lint` asked the database what is pending, was compiled before.
  */
+export const LINT_JIT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"] as const;
+const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
+
 function shortLivedJit(): void {
-  if (isParserLoaded()) return;
-  for (const flag of ["--liftoff-only", "--always-sparkplug", "--no-opt"]) {
+  const global = globalThis as { [JIT_PROFILE]?: string };
+  if (isParserLoaded() || global[JIT_PROFILE] === "lint") return;
+  for (const flag of LINT_JIT_FLAGS) {
     try {
       setFlagsFromString(flag);
     } catch {
       // A runtime without the flag: compiled as usual.
     }
   }
+  global[JIT_PROFILE] = "lint-late";
 }
 
 function lintFormat(given: string | undefined, json: boolean): LintFormat {
