@@ -76,13 +76,14 @@ function loadWithCodeCache() {
   }
   const vm = require("node:vm");
   const source = fs.readFileSync(bundle, "utf8");
-  // V8 checks a cache against the source's length only: key it by content.
-  const hash = require("node:crypto")
-    .createHash("sha1")
-    .update(source)
-    .update(bundle)
-    .digest("hex")
-    .slice(0, 16);
+  // V8 checks a cache against the source's length only: key it by the file's
+  // identity too. ctime changes whenever the file is written or replaced (a
+  // build, an install), unlike mtime, which package tarballs fix; a stat is
+  // cheaper than hashing the bundle, which loaded node:crypto on every start.
+  const st = fs.statSync(bundle);
+  const hash = [st.size, st.ino, Math.round(st.ctimeMs * 1000), Math.round(st.mtimeMs)]
+    .map((n) => n.toString(36))
+    .join("-");
   const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${profile}-${hash}.bin`);
   let cachedData;
   try {

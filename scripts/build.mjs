@@ -25,6 +25,28 @@ const common = {
   logLevel: "warning",
 };
 
+// node:child_process loads net, dgram and more (~5 ms): commander requires it
+// at start-up for executable subcommands pitstop has none of, and `lint
+// --since` runs git with it. In the CLI it loads on first call instead.
+const CHILD_PROCESS_USED = ["spawn", "execFile", "execFileSync"];
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === "lazy-child-process"
+        ? { path: "node:child_process", external: true }
+        : { path: "child_process", namespace: "lazy-child-process" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: CHILD_PROCESS_USED.map(
+        (name) =>
+          `export function ${name}(...args) { return require("node:child_process").${name}(...args); }`,
+      ).join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 // The CLI is one CommonJS file: `node -e 0` never starts the ESM loader, and
 // each ESM module or chunk costs a resolve and a compile on every start
 // (measured: ~20 ms of a 120 ms `pitstop status`). Its lazy imports stay lazy
@@ -35,6 +57,7 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outfile: "dist/cli.cjs",
   format: "cjs",
+  plugins: [lazyChildProcess],
   minify: true,
   // import() of PGlite, the parser and jiti becomes require() of their CommonJS
   // builds: the bundle can then run from a V8 code cache (bin/pitstop.cjs),

@@ -59,7 +59,7 @@ describe("bin/pitstop.cjs", () => {
       const cacheDir = join(tmp, `pitstop-compile-cache-${process.getuid?.() ?? "user"}`);
       const caches = () =>
         Object.fromEntries(
-          readdirSync(cacheDir).map((f) => [f.replace(/-[0-9a-f]{16}\.bin$/, ""), f]),
+          readdirSync(cacheDir).map((f) => [f.replace(/(-[0-9a-z]+){4}\.bin$/, ""), f]),
         );
       const lint = await runCli(["lint", dir], { env });
       expect(lint.code, lint.stderr).toBe(3);
