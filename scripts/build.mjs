@@ -26,22 +26,20 @@ const common = {
 };
 
 // node:child_process loads net, dgram and more (~5 ms): commander requires it
-// at start-up for executable subcommands pitstop has none of, and `lint
-// --since` runs git with it. In the CLI it loads on first call instead.
-const CHILD_PROCESS_USED = ["spawn", "execFile", "execFileSync"];
-const lazyChildProcess = {
-  name: "lazy-child-process",
+// at start-up for executable subcommands, which pitstop has none of. In the
+// CLI, commander gets an object whose `spawn` (all it uses) loads the real
+// module on first use; pitstop's own code imports it where it runs a process.
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === "lazy-child-process"
-        ? { path: "node:child_process", external: true }
-        : { path: "child_process", namespace: "lazy-child-process" },
-    );
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
+      if (args.namespace === "lazy-child-process")
+        return { path: "node:child_process", external: true };
+      if (!/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return undefined;
+      return { path: "child_process", namespace: "lazy-child-process" };
+    });
     b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
-      contents: CHILD_PROCESS_USED.map(
-        (name) =>
-          `export function ${name}(...args) { return require("node:child_process").${name}(...args); }`,
-      ).join("\n"),
+      contents: 'module.exports = { get spawn() { return require("node:child_process").spawn; } };',
       loader: "js",
     }));
   },
@@ -57,7 +55,7 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outfile: "dist/cli.cjs",
   format: "cjs",
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcessForCommander],
   minify: true,
   // import() of PGlite, the parser and jiti becomes require() of their CommonJS
   // builds: the bundle can then run from a V8 code cache (bin/pitstop.cjs),

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -55,7 +54,7 @@ export async function runLint(
   let dbVersion: number | undefined;
   let targets: Target[];
   if (paths.length > 0) targets = pathTargets(paths, settings.dir);
-  else if (o.since) targets = [sinceTarget(settings.dir, o.since)];
+  else if (o.since) targets = [await sinceTarget(settings.dir, o.since)];
   else if (o.all) targets = [{ kind: "folder", dir: settings.dir, select: () => true }];
   else {
     const pending = await pendingTarget(settings, out);
@@ -214,7 +213,9 @@ function readdirSql(folder: string): string[] {
 }
 
 /** Migrations of `dir` whose file git sees as added since `ref` (committed or not, or untracked). */
-function sinceTarget(dir: string, ref: string): Target {
+async function sinceTarget(dir: string, ref: string): Promise<Target> {
+  // Loaded here: node:child_process costs every other lint a few ms of start-up.
+  const { execFileSync } = await import("node:child_process");
   const git = (args: string[]) => {
     try {
       return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
