@@ -90,6 +90,11 @@ export async function runLint(
   return findings.some((f) => f.severity === "error") ? EXIT_LINT : 0;
 }
 
+/** V8 flags of a lint run (bin/pitstop.cjs has a copy; test/bin-jit.test.ts compares). */
+export const LINT_JIT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"] as const;
+/** How bin/pitstop.cjs and `lint` tell each other which flags the process runs with. */
+const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
+
 /**
  * A lint is a short process: its time goes into compiling code more than
  * into running it (bench/lint, measured on a 2-core machine). So the parser's
@@ -100,12 +105,10 @@ export async function runLint(
  * before the bundle loads when it sees `lint` (so the bundle's code cache
  * matches them); this covers the other ways in (dist/cli.cjs run directly),
  * and tells bin that the flags changed, so it does not write a code cache
- * V8 would reject next time. Only code compiled after this call is affected;
- * PGlite, when `lint` asked the database what is pending, was compiled before.
+ * V8 would reject next time. Only code compiled after the flags are set is
+ * affected: with bin/pitstop.cjs that includes PGlite, when `lint` asks the
+ * embedded database what is pending (its WASM compiles faster on Liftoff).
  */
-export const LINT_JIT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"] as const;
-const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
-
 function shortLivedJit(): void {
   const global = globalThis as { [JIT_PROFILE]?: string };
   if (isParserLoaded() || global[JIT_PROFILE] === "lint") return;
