@@ -45,6 +45,29 @@ const lazyChildProcessForCommander = {
   },
 };
 
+// libpg-query's JavaScript (its loader and Emscripten's runtime, 75 KB) is
+// bundled into the CLI, so it runs from the CLI's V8 code cache: `lint`
+// compiled it on every run (~10-15 ms, bench/lint). It finds its .wasm next
+// to itself (`__dirname`): pointed back at the installed package.
+const LIBPG_QUERY_DIR = 'scriptDirectory=__dirname+"/"';
+const libpgQueryInBundle = {
+  name: "libpg-query-in-bundle",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (text.split(LIBPG_QUERY_DIR).length !== 2)
+        throw new Error(`${args.path}: no ${LIBPG_QUERY_DIR} to point at the package's .wasm`);
+      return {
+        contents: text.replace(
+          LIBPG_QUERY_DIR,
+          'scriptDirectory=require("node:path").dirname(require("node:module").createRequire(__filename).resolve("libpg-query"))+"/"',
+        ),
+        loader: "js",
+      };
+    });
+  },
+};
+
 // The CLI is one CommonJS file: `node -e 0` never starts the ESM loader, and
 // each ESM module or chunk costs a resolve and a compile on every start
 // (measured: ~20 ms of a 120 ms `pitstop status`). Its lazy imports stay lazy
@@ -55,7 +78,8 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outfile: "dist/cli.cjs",
   format: "cjs",
-  plugins: [lazyChildProcessForCommander],
+  external: common.external.filter((name) => name !== "libpg-query"),
+  plugins: [lazyChildProcessForCommander, libpgQueryInBundle],
   minify: true,
   // import() of PGlite, the parser and jiti becomes require() of their CommonJS
   // builds: the bundle can then run from a V8 code cache (bin/pitstop.cjs),
