@@ -5,7 +5,7 @@
 // parsing it alone (libpg_query's parseSync: every lint starts with a parse).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pg from "libpg-query";
 import { lintScript, loadParser } from "../dist/index.js";
@@ -103,15 +103,21 @@ const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)
 console.log(
   `bench/lint: pitstop against squawk ${SQUAWK}, ${cliRounds} rounds, median, Node ${process.versions.node}`,
 );
+const node0 = m["node -e 0"];
 const cliRow = (label, base) =>
   console.log(
-    `${label.padEnd(32)}${m[label].toFixed(0).padStart(7)} ms${base ? `  ${ratio(m[label], m[base])}x ${base}` : ""}`,
+    `${label.padEnd(32)}${m[label].toFixed(0).padStart(7)} ms  ${ratio(m[label], node0).padStart(5)}x node -e 0${base ? `  ${ratio(m[label], m[base])}x ${base}` : ""}`,
   );
 cliRow("node -e 0");
 cliRow(`squawk, ${FILES} files`);
 cliRow(`pitstop lint, ${FILES} files`, `squawk, ${FILES} files`);
 cliRow("squawk, 1 file");
 cliRow("pitstop lint, 1 file", "squawk, 1 file");
+console.log(
+  `  load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 
 // In-process, cold: what one `pitstop lint` over the folder spends its time on.
 {

@@ -8,25 +8,83 @@ const path = require("node:path");
 
 const bundle = path.join(__dirname, "../dist/cli.cjs");
 
+// Global options that take a value (src/cli/main.ts buildRoot; test/bin-jit.test.ts
+// checks the two agree): the word after one is not the command's name.
+const VALUED = [
+  "-d",
+  "--database",
+  "--dir",
+  "--seeds",
+  "--format",
+  "-c",
+  "--config",
+  "--schema",
+  "--table",
+  "--data-dir",
+  "--lock-timeout",
+  "--ddl-lock-timeout",
+  "--statement-timeout",
+  "--lock-retries",
+  "--max-replica-lag",
+  "--replica-lag-timeout",
+  "--locker",
+];
+
+/** The command's name, as src/cli/main.ts commandToDefine reads it (undefined: none or unclear). */
+function commandName(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return undefined;
+    if (arg.startsWith("-")) {
+      if (!arg.includes("=") && VALUED.includes(arg)) i++;
+      continue;
+    }
+    return arg;
+  }
+  return undefined;
+}
+
+// `lint` is a short process whose time goes into compiling code more than
+// running it (bench/lint): V8's baseline compilers only (Liftoff for the
+// parser's WASM, Sparkplug without TurboFan for JavaScript). Set before the
+// bundle loads: V8 rejects a code cache made under other flags, so the
+// flags are part of the cache's key, and a cache is written only when the
+// flags did not change during the run (src/cli/commands/lint.ts sets them
+// itself when this did not, and says so in JIT_PROFILE).
+const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
+const LINT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"];
+let profile = "default";
+if (commandName(process.argv.slice(2)) === "lint") {
+  try {
+    const v8 = require("node:v8");
+    for (const flag of LINT_FLAGS) v8.setFlagsFromString(flag);
+    profile = "lint";
+  } catch {}
+}
+globalThis[JIT_PROFILE] = profile;
+
 function loadWithCodeCache() {
   const Module = require("node:module");
+  const os = require("node:os");
+  const uid = process.getuid ? process.getuid() : "user";
+  const dir = path.join(os.tmpdir(), `pitstop-compile-cache-${uid}`);
   if (typeof Module.enableCompileCache === "function") {
-    Module.enableCompileCache();
+    // Node's own cache, in a folder of its own for the lint flags.
+    if (profile === "default") Module.enableCompileCache();
+    else Module.enableCompileCache(path.join(dir, `node-${profile}`));
     return require(bundle);
   }
   const vm = require("node:vm");
-  const os = require("node:os");
   const source = fs.readFileSync(bundle, "utf8");
-  // V8 checks a cache against the source's length only: key it by content.
-  const hash = require("node:crypto")
-    .createHash("sha1")
-    .update(source)
-    .update(bundle)
-    .digest("hex")
-    .slice(0, 16);
-  const uid = process.getuid ? process.getuid() : "user";
-  const dir = path.join(os.tmpdir(), `pitstop-compile-cache-${uid}`);
-  const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${hash}.bin`);
+  // V8 checks a cache against the source's length only: key it by the file's
+  // identity too. ctime changes whenever the file is written or replaced (a
+  // build, an install), unlike mtime, which package tarballs fix; a stat is
+  // cheaper than hashing the bundle, which loaded node:crypto on every start.
+  const st = fs.statSync(bundle);
+  const hash = [st.size, st.ino, Math.round(st.ctimeMs * 1000), Math.round(st.mtimeMs)]
+    .map((n) => n.toString(36))
+    .join("-");
+  const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${profile}-${hash}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -38,6 +96,8 @@ function loadWithCodeCache() {
   if (!cachedData || script.cachedDataRejected) {
     // Written at exit, so the functions this run compiled are in the cache too.
     process.once("exit", () => {
+      // Flags changed while running: V8 would reject the cache made now.
+      if (globalThis[JIT_PROFILE] !== profile) return;
       try {
         fs.mkdirSync(dir, { recursive: true });
         const tmp = `${cacheFile}.${process.pid}`;

@@ -25,6 +25,49 @@ const common = {
   logLevel: "warning",
 };
 
+// node:child_process loads net, dgram and more (~5 ms): commander requires it
+// at start-up for executable subcommands, which pitstop has none of. In the
+// CLI, commander gets an object whose `spawn` (all it uses) loads the real
+// module on first use; pitstop's own code imports it where it runs a process.
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
+      if (args.namespace === "lazy-child-process")
+        return { path: "node:child_process", external: true };
+      if (!/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return undefined;
+      return { path: "child_process", namespace: "lazy-child-process" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'module.exports = { get spawn() { return require("node:child_process").spawn; } };',
+      loader: "js",
+    }));
+  },
+};
+
+// libpg-query's JavaScript (its loader and Emscripten's runtime, 75 KB) is
+// bundled into the CLI, so it runs from the CLI's V8 code cache: `lint`
+// compiled it on every run (~10-15 ms, bench/lint). It finds its .wasm next
+// to itself (`__dirname`): pointed back at the installed package.
+const LIBPG_QUERY_DIR = 'scriptDirectory=__dirname+"/"';
+const libpgQueryInBundle = {
+  name: "libpg-query-in-bundle",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (text.split(LIBPG_QUERY_DIR).length !== 2)
+        throw new Error(`${args.path}: no ${LIBPG_QUERY_DIR} to point at the package's .wasm`);
+      return {
+        contents: text.replace(
+          LIBPG_QUERY_DIR,
+          'scriptDirectory=require("node:path").dirname(require("node:module").createRequire(__filename).resolve("libpg-query"))+"/"',
+        ),
+        loader: "js",
+      };
+    });
+  },
+};
+
 // The CLI is one CommonJS file: `node -e 0` never starts the ESM loader, and
 // each ESM module or chunk costs a resolve and a compile on every start
 // (measured: ~20 ms of a 120 ms `pitstop status`). Its lazy imports stay lazy
@@ -35,6 +78,8 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outfile: "dist/cli.cjs",
   format: "cjs",
+  external: common.external.filter((name) => name !== "libpg-query"),
+  plugins: [lazyChildProcessForCommander, libpgQueryInBundle],
   minify: true,
   // import() of PGlite, the parser and jiti becomes require() of their CommonJS
   // builds: the bundle can then run from a V8 code cache (bin/pitstop.cjs),

@@ -48,6 +48,17 @@ const WIDTH = 96;
 function pretty(input: FormatInput): string {
   const style = input.style ?? ((t: string) => t);
   const out: string[] = [];
+  // Most findings share their rule's lock and why text: wrapped once each.
+  const wrapped = new Map<string, string>();
+  const field = (label: string, text: string) => {
+    const key = `${label}\0${text}`;
+    let lines = wrapped.get(key);
+    if (lines === undefined) {
+      lines = wrapField(label, text);
+      wrapped.set(key, lines);
+    }
+    return lines;
+  };
   for (const f of input.findings) {
     const label =
       f.severity === "error" ? style("error", "red", "bold") : style("warning", "yellow", "bold");
@@ -71,7 +82,7 @@ function pretty(input: FormatInput): string {
 }
 
 /** `  why: text...` wrapped, continuation lines indented under the text. */
-function field(label: string, text: string): string {
+function wrapField(label: string, text: string): string {
   const indent = "        ";
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {

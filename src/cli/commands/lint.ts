@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -55,7 +54,7 @@ export async function runLint(
   let dbVersion: number | undefined;
   let targets: Target[];
   if (paths.length > 0) targets = pathTargets(paths, settings.dir);
-  else if (o.since) targets = [sinceTarget(settings.dir, o.since)];
+  else if (o.since) targets = [await sinceTarget(settings.dir, o.since)];
   else if (o.all) targets = [{ kind: "folder", dir: settings.dir, select: () => true }];
   else {
     const pending = await pendingTarget(settings, out);
@@ -91,25 +90,36 @@ export async function runLint(
   return findings.some((f) => f.severity === "error") ? EXIT_LINT : 0;
 }
 
+/** V8 flags of a lint run (bin/pitstop.cjs has a copy; test/bin-jit.test.ts compares). */
+export const LINT_JIT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"] as const;
+/** How bin/pitstop.cjs and `lint` tell each other which flags the process runs with. */
+const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
+
 /**
  * A lint is a short process: its time goes into compiling code more than
  * into running it (bench/lint, measured on a 2-core machine). So the parser's
  * WASM (1.7 MB) runs on V8's baseline compiler only, and JavaScript on the
  * baseline compiler (Sparkplug) without optimizing tiers: optimizing on
  * background threads costs more CPU than a lint of a few hundred files wins
- * back, and competes with the lint itself. Only code compiled after this call
- * is affected; PGlite, when `lint` asked the database what is pending, was
- * compiled before.
+ * back, and competes with the lint itself. bin/pitstop.cjs sets these flags
+ * before the bundle loads when it sees `lint` (so the bundle's code cache
+ * matches them); this covers the other ways in (dist/cli.cjs run directly),
+ * and tells bin that the flags changed, so it does not write a code cache
+ * V8 would reject next time. Only code compiled after the flags are set is
+ * affected: with bin/pitstop.cjs that includes PGlite, when `lint` asks the
+ * embedded database what is pending (its WASM compiles faster on Liftoff).
  */
 function shortLivedJit(): void {
-  if (isParserLoaded()) return;
-  for (const flag of ["--liftoff-only", "--always-sparkplug", "--no-opt"]) {
+  const global = globalThis as { [JIT_PROFILE]?: string };
+  if (isParserLoaded() || global[JIT_PROFILE] === "lint") return;
+  for (const flag of LINT_JIT_FLAGS) {
     try {
       setFlagsFromString(flag);
     } catch {
       // A runtime without the flag: compiled as usual.
     }
   }
+  global[JIT_PROFILE] = "lint-late";
 }
 
 function lintFormat(given: string | undefined, json: boolean): LintFormat {
@@ -206,7 +216,9 @@ function readdirSql(folder: string): string[] {
 }
 
 /** Migrations of `dir` whose file git sees as added since `ref` (committed or not, or untracked). */
-function sinceTarget(dir: string, ref: string): Target {
+async function sinceTarget(dir: string, ref: string): Promise<Target> {
+  // Loaded here: node:child_process costs every other lint a few ms of start-up.
+  const { execFileSync } = await import("node:child_process");
   const git = (args: string[]) => {
     try {
       return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

@@ -1,0 +1,78 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import Module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LINT_JIT_FLAGS } from "../src/cli/commands/lint.js";
+import { CLI, runCli } from "./helpers/cli.js";
+
+// bin/pitstop.cjs sets the lint command's V8 flags before the bundle loads and
+// keys the bundle's code cache by them: V8 rejects a cache made under other
+// flags, and a lint that wrote one at exit made every later run compile the
+// bundle again (bench/lint).
+const bin = readFileSync(CLI, "utf8");
+const arrayIn = (name: string) => {
+  const m = new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(bin);
+  if (!m) throw new Error(`bin/pitstop.cjs has no ${name}`);
+  return [...m[1]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!);
+};
+
+describe("bin/pitstop.cjs", () => {
+  it("knows the global options that take a value, as `pitstop --help` lists them", async () => {
+    const help = await runCli(["--help"]);
+    const options = help.stdout.slice(
+      help.stdout.indexOf("Options:"),
+      help.stdout.indexOf("Commands:"),
+    );
+    const valued = [...options.matchAll(/^ {2}(?:(-\w), )?(--[\w-]+) [<[]/gm)].flatMap((m) =>
+      m[1] ? [m[1], m[2]!] : [m[2]!],
+    );
+    expect(valued.length).toBeGreaterThan(10);
+    expect(new Set(arrayIn("VALUED"))).toEqual(new Set(valued));
+  });
+
+  it("sets the flags `lint` sets itself", () => {
+    expect(arrayIn("LINT_FLAGS")).toEqual([...LINT_JIT_FLAGS]);
+  });
+
+  const tmp = mkdtempSync(join(tmpdir(), "pitstop-bin-jit-"));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  // Node 22 and later: Node's own compile cache, in a folder of its own for lint.
+  it.skipIf(typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === "function")(
+    "reuses the lint code cache: a lint run neither rejects nor rewrites it",
+    async () => {
+      const dir = join(tmp, "migrations");
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "000001_a.sql"), "CREATE TABLE a (id int);\n");
+      writeFileSync(join(dir, "000002_b.sql"), "CREATE INDEX a_id ON a (id);\n");
+      const env = { TMPDIR: tmp };
+      const cacheDir = join(tmp, `pitstop-compile-cache-${process.getuid?.() ?? "user"}`);
+      const caches = () =>
+        Object.fromEntries(
+          readdirSync(cacheDir).map((f) => [f.replace(/(-[0-9a-z]+){4}\.bin$/, ""), f]),
+        );
+      const lint = await runCli(["lint", dir], { env });
+      expect(lint.code, lint.stderr).toBe(3);
+      const lintCache = caches()[`cli-${process.version}-${process.arch}-lint`];
+      expect(lintCache).toBeDefined();
+      const written = statSync(join(cacheDir, lintCache!)).mtimeMs;
+      // Another command keeps a cache of its own; lint's stays as it was.
+      expect((await runCli(["--version"], { env })).code).toBe(0);
+      expect(caches()[`cli-${process.version}-${process.arch}-default`]).toBeDefined();
+      await new Promise((r) => setTimeout(r, 20));
+      const again = await runCli(["--dir", dir, "lint", "--all"], { env });
+      expect(again.stdout).toBe(lint.stdout);
+      expect(statSync(join(cacheDir, lintCache!)).mtimeMs).toBe(written);
+    },
+  );
+});
