@@ -14,12 +14,12 @@ const VALUED = [
   "-d",
   "--database",
   "--dir",
+  "--dir-format",
   "--seeds",
-  "--format",
   "-c",
   "--config",
-  "--schema",
-  "--table",
+  "--history-schema",
+  "--history-table",
   "--data-dir",
   "--lock-timeout",
   "--ddl-lock-timeout",
@@ -28,7 +28,10 @@ const VALUED = [
   "--max-replica-lag",
   "--replica-lag-timeout",
   "--locker",
+  "--lease",
 ];
+// Old spellings, hidden from --help but still accepted (src/cli/global-options.ts).
+const DEPRECATED_VALUED = ["--format", "--schema", "--table"];
 
 /** The command's name, as src/cli/main.ts commandToDefine reads it (undefined: none or unclear). */
 function commandName(args) {
@@ -36,7 +39,7 @@ function commandName(args) {
     const arg = args[i];
     if (arg === "--") return undefined;
     if (arg.startsWith("-")) {
-      if (!arg.includes("=") && VALUED.includes(arg)) i++;
+      if (!arg.includes("=") && (VALUED.includes(arg) || DEPRECATED_VALUED.includes(arg))) i++;
       continue;
     }
     return arg;

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LINT_JIT_FLAGS } from "../src/cli/commands/lint.js";
+import { RENAMED_FLAGS } from "../src/cli/global-options.js";
 import { CLI, runCli } from "./helpers/cli.js";
 
 // bin/pitstop.cjs sets the lint command's V8 flags before the bundle loads and
@@ -37,6 +38,8 @@ describe("bin/pitstop.cjs", () => {
     );
     expect(valued.length).toBeGreaterThan(10);
     expect(new Set(arrayIn("VALUED"))).toEqual(new Set(valued));
+    // The old spellings are hidden from --help but still take a value.
+    expect(new Set(arrayIn("DEPRECATED_VALUED"))).toEqual(new Set(RENAMED_FLAGS.map((f) => f.old)));
   });
 
   it("sets the flags `lint` sets itself", () => {
