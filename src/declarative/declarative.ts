@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
@@ -18,7 +19,13 @@ import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
 import { modelCache, modelKey } from "./model-cache.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
-import { DEFAULT_CACHE_DIR, openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import {
+  DEFAULT_CACHE_DIR,
+  isSmallInput,
+  openScratch,
+  type Scratch,
+  type ScratchOptions,
+} from "./scratch.js";
 import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
@@ -61,10 +68,10 @@ export async function planMigration(
   schema: string,
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
-  warmUpPGlite(options);
+  const list = await migrations.load();
+  warmUpPGlite(options, migrationChars(list) + fileChars(schema));
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
-  const list = await migrations.load();
   await loadParser();
   const cached = await cachedModels(options, files, list);
   const using = parseUsingHints(files);
@@ -284,9 +291,38 @@ export async function schemaFileModel(
 /**
  * Starts loading PGlite's code while the inputs are read and parsed (the
  * scratch database opens once the extensions they create are known).
+ * `chars`: how much SQL the inputs hold, which decides how it is compiled.
  */
-function warmUpPGlite(options: DeclarativeOptions): void {
-  if (!options.devUrl) void import("../driver/pglite.js").then((m) => m.warmUp()).catch(() => {});
+function warmUpPGlite(options: DeclarativeOptions, chars: number): void {
+  if (options.devUrl) return;
+  const baseline = isSmallInput(chars);
+  void import("../driver/pglite.js").then((m) => m.warmUp({ baseline })).catch(() => {});
+}
+
+function migrationChars(list: readonly Migration[]): number {
+  return list.reduce((n, m) => n + (m.up.kind === "sql" ? m.up.sql.length : 0), 0);
+}
+
+/** Bytes of a schema file or of the files under a folder (0 where missing: readSchema reports it). */
+function fileChars(at: string): number {
+  try {
+    const stat = fs.statSync(at);
+    if (!stat.isDirectory()) return stat.size;
+    let n = 0;
+    for (const e of fs.readdirSync(at, { recursive: true, withFileTypes: true }))
+      if (e.isFile() && e.name.endsWith(".sql"))
+        n += fs.statSync(path.join(e.parentPath, e.name)).size;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+/** Characters of SQL in the inputs' statements. */
+function splitChars(inputs: readonly ReturnType<typeof splitSql>[]): number {
+  let n = 0;
+  for (const split of inputs) for (const s of split.statements) n += s.text.length;
+  return n;
 }
 
 function inspectOptions(options: DeclarativeOptions): InspectOptions {
@@ -313,6 +349,7 @@ async function withScratch<T>(
     ...(options.devUrl ? { devUrl: options.devUrl } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     extensions,
+    inputChars: splitChars(inputs),
     roles: [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])],
   });
   try {

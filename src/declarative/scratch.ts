@@ -8,6 +8,17 @@ import { DatabaseError, type Driver, type Queryable } from "../driver/driver.js"
 /** Relations above which emptying the PGlite scratch database is slower than opening a fresh copy. */
 const FRESH_COPY_ABOVE = 1000;
 
+/**
+ * Inputs up to this many characters of SQL are "small": the PGlite scratch
+ * then runs on baseline-compiled WebAssembly and small shared buffers, which
+ * start and load a small schema about twice as fast; above it, optimized
+ * code pays off (bench/README.md, bench/diff).
+ */
+export const SMALL_INPUT_CHARS = 256 * 1024;
+
+/** Shared buffers for a small scratch: initializing PGlite's default 128 MB is a good part of its start. */
+const SMALL_SHARED_BUFFERS = "16MB";
+
 /** SQLSTATE 53200: the lock table is full. */
 const OUT_OF_SHARED_MEMORY = "53200";
 
@@ -30,6 +41,16 @@ export interface ScratchOptions {
    * the server's roles.
    */
   readonly roles?: readonly string[];
+  /**
+   * How much SQL the inputs hold (characters), when known: up to
+   * `SMALL_INPUT_CHARS` PGlite is started for a short run (see there).
+   */
+  readonly inputChars?: number;
+}
+
+/** Whether inputs of this size make a short PGlite run (baseline WebAssembly, small buffers). */
+export function isSmallInput(chars: number | undefined): boolean {
+  return chars !== undefined && chars <= SMALL_INPUT_CHARS;
 }
 
 /** An empty database to load schemas into, thrown away on `close()`. */
@@ -59,7 +80,8 @@ export async function openScratch(options: ScratchOptions = {}): Promise<Scratch
 
 async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
   const { createPGliteDriver, warmUp } = await import("../driver/pglite.js");
-  warmUp();
+  const small = isSmallInput(options.inputChars);
+  warmUp({ baseline: small });
   const template = await pgliteTemplate(options.cacheDir ?? DEFAULT_CACHE_DIR);
   let root: string | undefined;
   let copies = 0;
@@ -67,6 +89,7 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
     createPGliteDriver({
       dataDir,
       relaxedDurability: true,
+      ...(small ? { settings: { shared_buffers: SMALL_SHARED_BUFFERS } } : {}),
       ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
       ...(options.extensions && options.extensions.length > 0
         ? { extensions: options.extensions }
