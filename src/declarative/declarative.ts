@@ -9,10 +9,11 @@ import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
 import type { SchemaFilterOptions } from "../inspect/filter.js";
-import { type InspectOptions, inspect } from "../inspect/inspect.js";
+import { type InspectOptions, inspect, inspectInTransaction } from "../inspect/inspect.js";
 import type { SchemaModel } from "../inspect/model.js";
 import { Migrator } from "../runner/migrator.js";
 import type { MigrationSource } from "../source/source.js";
+import { classify } from "../sql/classify.js";
 import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
@@ -124,7 +125,6 @@ export async function planMigration(
       if (to === undefined) {
         to = await loadAndInspect(scratch, files, options);
         cached.keep("to", to);
-        await scratch.reset();
       }
       let from = cached.from;
       let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
@@ -329,13 +329,49 @@ function inspectOptions(options: DeclarativeOptions): InspectOptions {
   return { ...options.filter, history: options.history ?? DEFAULT_HISTORY };
 }
 
+/**
+ * Loads schema files, inspects them and leaves the scratch empty. Files that
+ * can all run in one transaction are loaded in one, inspected inside it and
+ * rolled back: rolling DDL back costs next to nothing, dropping what it made
+ * costs as much as making it. Otherwise (or when that fails: the plain path
+ * then reports the error with its location) loaded, inspected and reset.
+ */
 async function loadAndInspect(
   scratch: Scratch,
   files: SchemaFile[],
   options: DeclarativeOptions,
 ): Promise<SchemaModel> {
+  if (files.every(inOneTransaction)) {
+    const model = await scratch.driver.session(async (s) => {
+      await s.exec("BEGIN");
+      try {
+        await loadSchema(s, files);
+        return await inspectInTransaction(s, inspectOptions(options));
+      } catch {
+        return undefined;
+      } finally {
+        await s.exec("ROLLBACK");
+      }
+    });
+    if (model !== undefined) return model;
+  }
   await loadSchema(scratch.driver, files);
-  return inspect(scratch.driver, inspectOptions(options));
+  const model = await inspect(scratch.driver, inspectOptions(options));
+  await scratch.reset();
+  return model;
+}
+
+/** Every statement can run inside an explicit transaction block (and none ends one). */
+function inOneTransaction(file: SchemaFile): boolean {
+  return (
+    file.split.skipped.length === 0 &&
+    file.split.statements.every(
+      (s) =>
+        s.kind !== "TransactionStmt" &&
+        s.copyData === undefined &&
+        classify(s, 180000).transactional,
+    )
+  );
 }
 
 async function withScratch<T>(

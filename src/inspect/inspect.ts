@@ -42,6 +42,24 @@ export async function inspect(
   return read(db, options);
 }
 
+/**
+ * Reads the schema inside the caller's open transaction, with what it has
+ * done so far (uncommitted DDL included); the caller commits or rolls back.
+ *
+ * @example
+ * await session.exec("BEGIN");
+ * await session.exec(schemaSql);
+ * const model = await inspectInTransaction(session);
+ * await session.exec("ROLLBACK");
+ */
+export async function inspectInTransaction(
+  db: Queryable,
+  options: InspectOptions = {},
+): Promise<SchemaModel> {
+  await db.exec("SET LOCAL search_path = public");
+  return build(await readRows(db), options);
+}
+
 async function read(db: Db, options: InspectOptions): Promise<SchemaModel> {
   await db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = public");
   try {
