@@ -1,14 +1,16 @@
-// bench/diff: `pitstop diff` on a 50-table project and on a 1,000-table schema.
+// bench/diff: `pitstop diff` on a one-table project, a 50-table project and a
+// 1,000-table schema (BENCH_DIFF_SIZES=tiny,small,large).
 // Workload (each size): a migrations folder that builds a generated schema
 // (one migration per module), and a desired schema.sql that is the same
 // schema plus a handful of changes (new columns, a table, an index, a changed
-// view, a dropped trigger).
+// view, a dropped trigger); tiny: one table, plus a column.
 // Baseline (the floor), measured in the same run: a Node process that opens
 // PGlite the way pitstop does (a copy of an initialized data dir) and loads
 // the two inputs, one after the other, into it; no parsing, inspecting or
 // diffing. Peer: @pgkit/migra (installed into a temp folder on first run;
 // BENCH_MIGRA=0 skips it), which diffs two live databases: timed alone and
 // with loading its two databases on a throwaway PostgreSQL server (psql).
+// `pitstop diff --dev-url` on that server too (BENCH_DEV_URL=0 skips it).
 import { spawnSync } from "node:child_process";
 import {
   appendFileSync,
@@ -20,17 +22,20 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateSchema } from "../test/fixtures/large/generate.mjs";
 import { CLI, median, pgEnv, psqlPath, ROOT, ratio, tempDir, timeCommand } from "./lib.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const sizes = (process.env.BENCH_DIFF_SIZES ?? "small,large").split(",");
+const sizes = (process.env.BENCH_DIFF_SIZES ?? "tiny,small,large").split(",");
 const withMigra = process.env.BENCH_MIGRA !== "0";
+const withDevUrl = process.env.BENCH_DEV_URL !== "0";
 
 const SIZES = {
+  // One table, one migration: what every run pays whatever the schema.
+  tiny: { modules: 0, perModule: 0 },
   // ~50 tables: a typical project.
   small: { modules: 5, perModule: 10 },
   // 1,000+ tables and as many triggers, views, policies...
@@ -56,7 +61,24 @@ const env = pgEnv();
 const pgliteDir = join(ROOT, "node_modules/@electric-sql/pglite");
 const { version } = JSON.parse(readFileSync(join(pgliteDir, "package.json"), "utf8"));
 
-function workload(size) {
+/** What the desired schema changes, in the generated sizes: 7 statements up. */
+const CHANGES = `
+ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
+ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
+CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
+CREATE INDEX ON mod4.mod_c (created_at);
+CREATE OR REPLACE VIEW mod5.activity AS
+SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
+DROP TRIGGER touch ON mod5.mod_b;
+`;
+
+function tinyWorkload() {
+  const sql =
+    "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);\n";
+  return { sql, tables: 1, changes: "ALTER TABLE users ADD COLUMN name text;\n" };
+}
+
+function generatedWorkload(size) {
   const { modules, perModule } = SIZES[size];
   const { sql, tables } = generateSchema({
     name: "bench",
@@ -66,6 +88,11 @@ function workload(size) {
     nouns: ["mod"],
     partitionEvery: 10,
   });
+  return { sql, tables, changes: CHANGES };
+}
+
+function workload(size) {
+  const { sql, tables, changes } = size === "tiny" ? tinyWorkload() : generatedWorkload(size);
   const dir = tempDir(`pitstop-bench-diff-${size}-`);
   mkdirSync(join(dir, "migrations"));
   const parts = sql.split(/\n(?=CREATE SCHEMA )/);
@@ -75,15 +102,6 @@ function workload(size) {
       `-- +up\n${part}\n`,
     );
   });
-  const changes = `
-ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
-ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
-CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
-CREATE INDEX ON mod4.mod_c (created_at);
-CREATE OR REPLACE VIEW mod5.activity AS
-SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
-DROP TRIGGER touch ON mod5.mod_b;
-`;
   writeFileSync(join(dir, "schema.sql"), sql + changes);
   const inputs = readdirSync(join(dir, "migrations"))
     .sort()
@@ -121,11 +139,17 @@ rmSync(target, { recursive: true, force: true });
 }
 
 let server;
-async function migraRunner(w, bin) {
+/** The throwaway PostgreSQL 15 for migra's databases and `pitstop diff --dev-url`. */
+async function ensureServer() {
   if (server === undefined) {
     const { startPostgres } = await import("../dist/testing.js");
     server = await startPostgres();
   }
+  return server;
+}
+
+async function migraRunner(w, bin) {
+  await ensureServer();
   const psql = psqlPath(server.bindir);
   const url = (db) => {
     const u = new URL(server.url);
@@ -178,9 +202,11 @@ for (const size of sizes) {
   const w = workload(size);
   const floorScript = writeFloorScript(w.dir);
   const migra = migraBin === undefined ? undefined : await migraRunner(w, migraBin);
+  const devUrl = withDevUrl ? (await ensureServer()).url : undefined;
   const floor = [];
   const pitstop = [];
   const edited = [];
+  const onServer = [];
   let edits = 0;
   const migraAlone = [];
   const migraLoads = [];
@@ -196,7 +222,8 @@ for (const size of sizes) {
   /**
    * cold: no model kept from an earlier run (both inputs loaded); edited:
    * schema.sql changed since the last run, the migrations did not (the
-   * everyday loop: edit the schema, run diff).
+   * everyday loop: edit the schema, run diff); server: the scratch on the
+   * PostgreSQL server (`--dev-url`, which keeps no model: both loaded).
    */
   const runPitstop = (mode) => {
     rmSync(join(w.dir, "out"), { recursive: true, force: true });
@@ -207,7 +234,8 @@ for (const size of sizes) {
         if (f.startsWith("models-")) rmSync(join(cache, f), { recursive: true, force: true });
     if (mode === "edited") appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
     const args = [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"];
-    (mode === "cold" ? pitstop : edited).push(
+    if (mode === "server") args.push("--dev-url", devUrl);
+    ({ cold: pitstop, edited, server: onServer })[mode].push(
       timeCommand(process.execPath, args, { cwd: w.dir, env }),
     );
     const file = readdirSync(join(w.dir, "out")).find((f) => f.includes("changes"));
@@ -225,14 +253,21 @@ for (const size of sizes) {
   runFloor();
   runPitstop("cold");
   runMigra();
+  if (devUrl) runPitstop("server");
   floor.length = 0;
   pitstop.length = 0;
+  edited.length = 0;
+  onServer.length = 0;
   migraAlone.length = 0;
   migraLoads.length = 0;
   for (let r = 0; r < rounds; r++) {
     const cold = () => runPitstop("cold");
     const warm = () => runPitstop("edited");
-    const order = r % 2 === 0 ? [runFloor, cold, warm, runMigra] : [runMigra, warm, cold, runFloor];
+    const served = () => devUrl && runPitstop("server");
+    const order =
+      r % 2 === 0
+        ? [runFloor, cold, warm, served, runMigra]
+        : [runMigra, served, warm, cold, runFloor];
     for (const run of order) run();
   }
   rmSync(w.dir, { recursive: true, force: true });
@@ -245,12 +280,18 @@ for (const size of sizes) {
     edited,
     migraAlone,
     migraLoads,
+    onServer,
     planned,
   });
 }
 await server?.stop?.();
 
-console.log(`bench/diff: ${rounds} rounds, median wall time, PGlite ${version}`);
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ");
+console.log(
+  `bench/diff: ${rounds} rounds, median wall time, PGlite ${version}, load average now ${load}`,
+);
 for (const r of results) {
   const f = median(r.floor);
   const p = median(r.pitstop);
@@ -263,6 +304,12 @@ for (const r of results) {
   console.log(
     `  pitstop diff, schema.sql edited:  ${e.toFixed(0).padStart(6)} ms  ${ratio(e, f)}x`,
   );
+  if (r.onServer.length > 0) {
+    const d = median(r.onServer);
+    console.log(
+      `  pitstop diff --dev-url (PG 15):   ${d.toFixed(0).padStart(6)} ms  ${ratio(d, f)}x`,
+    );
+  }
   if (r.migraAlone.length > 0) {
     const a = median(r.migraAlone);
     const l = median(r.migraLoads);
@@ -272,8 +319,9 @@ for (const r of results) {
     console.log(
       `  migra + psql loads both inputs:   ${l.toFixed(0).padStart(6)} ms  ${ratio(l, f)}x`,
     );
+    const d = r.onServer.length > 0 ? `, ${ratio(median(r.onServer), l)}x --dev-url` : "";
     console.log(
-      `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited`,
+      `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited${d}`,
     );
   }
 }

@@ -108,6 +108,29 @@ CREATE VIEW user_notes AS SELECT u.email, n.body FROM users u JOIN notes n ON n.
     expect(compareModels(await migrationsModel(source, options), again.to)).toEqual([]);
   });
 
+  it("loads a schema with its own COMMIT or a CONCURRENTLY statement the plain way, leaving nothing for the replay", async () => {
+    const dir = project({ "000001_init.sql": INIT });
+    const schema = path.join(dir, "schema.sql");
+    const tables = `CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL, legacy text);
+CREATE TABLE notes (id int PRIMARY KEY, body text);
+`;
+    const source = directorySource({ dir: path.join(dir, "migrations") });
+    // Nothing kept: the migrations are replayed on the scratch the schema was loaded into.
+    const fresh = ctx.driverName === "pg" ? options : { cacheDir: freshCache() };
+    // A schema loaded in one transaction is rolled back; its own COMMIT would have kept it,
+    // and the migrations' replay on the same scratch would then find users already there.
+    writeFileSync(schema, `${tables}BEGIN;\nCREATE TABLE extra (id int);\nCOMMIT;\n`);
+    const committed = await planMigration(source, schema, fresh);
+    expect(committed.up.statements.map((s) => s.sql.replace(/\s+/g, " "))).toEqual([
+      "CREATE TABLE extra ( id integer )",
+    ]);
+    writeFileSync(schema, `${tables}CREATE INDEX CONCURRENTLY notes_body ON notes (body);\n`);
+    const concurrent = await planMigration(source, schema, fresh);
+    expect(concurrent.up.statements.map((s) => s.sql)).toEqual([
+      "CREATE INDEX CONCURRENTLY notes_body ON notes USING btree (body)",
+    ]);
+  });
+
   it("turns rename hints into renames instead of drop and add, and forgets applied ones", async () => {
     const dir = project({ "000001_init.sql": INIT });
     const schema = path.join(dir, "schema.sql");

@@ -454,6 +454,22 @@ describe.runIf(enabledTestDrivers().includes("pglite"))("pglite driver", () => {
     }
   });
 
+  it("starts with the given server settings on top of PGlite's own", async () => {
+    const db = await createPGliteDriver({
+      dataDir: templateCopy(),
+      settings: { shared_buffers: "16MB", work_mem: "1MB" },
+    });
+    try {
+      const { rows } = await db.query<{ sb: string; wm: string; sp: string }>(
+        "SELECT current_setting('shared_buffers') AS sb, current_setting('work_mem') AS wm, current_setting('search_path') AS sp",
+      );
+      // search_path=public is one of PGlite's own start parameters: kept.
+      expect(rows[0]).toEqual({ sb: "16MB", wm: "1MB", sp: "public" });
+    } finally {
+      await db.close();
+    }
+  });
+
   it("takes over a stale lock left by a dead process, and names the dir as given", async () => {
     const dataDir = templateCopy();
     const dead = spawnSync(process.execPath, ["-e", ""]).pid;

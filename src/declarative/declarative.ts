@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { PitstopError } from "../core/errors.js";
 import type { Migration } from "../core/migration.js";
@@ -9,17 +10,24 @@ import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
 import type { SchemaFilterOptions } from "../inspect/filter.js";
-import { type InspectOptions, inspect } from "../inspect/inspect.js";
+import { type InspectOptions, inspect, inspectInTransaction } from "../inspect/inspect.js";
 import type { SchemaModel } from "../inspect/model.js";
 import { Migrator } from "../runner/migrator.js";
 import type { MigrationSource } from "../source/source.js";
+import { classify } from "../sql/classify.js";
 import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
 import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
 import { modelCache, modelKey } from "./model-cache.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
-import { DEFAULT_CACHE_DIR, openScratch, type Scratch, type ScratchOptions } from "./scratch.js";
+import {
+  DEFAULT_CACHE_DIR,
+  isSmallInput,
+  openScratch,
+  type Scratch,
+  type ScratchOptions,
+} from "./scratch.js";
 import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
@@ -66,10 +74,10 @@ export async function planMigration(
   schema: string,
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
-  warmUpPGlite(options);
+  const list = await migrations.load();
+  warmUpPGlite(options, migrationChars(list) + fileChars(schema));
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
-  const list = await migrations.load();
   await loadParser();
   const cached = await cachedModels(options, files, list);
   const using = parseUsingHints(files);
@@ -122,7 +130,6 @@ export async function planMigration(
       if (to === undefined) {
         to = await loadAndInspect(scratch, files, options);
         cached.keep("to", to);
-        await scratch.reset();
       }
       let from = cached.from;
       let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
@@ -289,22 +296,87 @@ export async function schemaFileModel(
 /**
  * Starts loading PGlite's code while the inputs are read and parsed (the
  * scratch database opens once the extensions they create are known).
+ * `chars`: how much SQL the inputs hold, which decides how it is compiled.
  */
-function warmUpPGlite(options: DeclarativeOptions): void {
-  if (!options.devUrl) void import("../driver/pglite.js").then((m) => m.warmUp()).catch(() => {});
+function warmUpPGlite(options: DeclarativeOptions, chars: number): void {
+  if (options.devUrl) return;
+  const baseline = isSmallInput(chars);
+  void import("../driver/pglite.js").then((m) => m.warmUp({ baseline })).catch(() => {});
+}
+
+function migrationChars(list: readonly Migration[]): number {
+  return list.reduce((n, m) => n + (m.up.kind === "sql" ? m.up.sql.length : 0), 0);
+}
+
+/** Bytes of a schema file or of the files under a folder (0 where missing: readSchema reports it). */
+function fileChars(at: string): number {
+  try {
+    const stat = fs.statSync(at);
+    if (!stat.isDirectory()) return stat.size;
+    let n = 0;
+    for (const e of fs.readdirSync(at, { recursive: true, withFileTypes: true }))
+      if (e.isFile() && e.name.endsWith(".sql"))
+        n += fs.statSync(path.join(e.parentPath, e.name)).size;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+/** Characters of SQL in the inputs' statements. */
+function splitChars(inputs: readonly ReturnType<typeof splitSql>[]): number {
+  let n = 0;
+  for (const split of inputs) for (const s of split.statements) n += s.text.length;
+  return n;
 }
 
 function inspectOptions(options: DeclarativeOptions): InspectOptions {
   return { ...options.filter, history: options.history ?? DEFAULT_HISTORY };
 }
 
+/**
+ * Loads schema files, inspects them and leaves the scratch empty. Files that
+ * can all run in one transaction are loaded in one, inspected inside it and
+ * rolled back: rolling DDL back costs next to nothing, dropping what it made
+ * costs as much as making it. Otherwise (or when that fails: the plain path
+ * then reports the error with its location) loaded, inspected and reset.
+ */
 async function loadAndInspect(
   scratch: Scratch,
   files: SchemaFile[],
   options: DeclarativeOptions,
 ): Promise<SchemaModel> {
+  if (files.every(inOneTransaction)) {
+    const model = await scratch.driver.session(async (s) => {
+      await s.exec("BEGIN");
+      try {
+        await loadSchema(s, files);
+        return await inspectInTransaction(s, inspectOptions(options));
+      } catch {
+        return undefined;
+      } finally {
+        await s.exec("ROLLBACK");
+      }
+    });
+    if (model !== undefined) return model;
+  }
   await loadSchema(scratch.driver, files);
-  return inspect(scratch.driver, inspectOptions(options));
+  const model = await inspect(scratch.driver, inspectOptions(options));
+  await scratch.reset();
+  return model;
+}
+
+/** Every statement can run inside an explicit transaction block (and none ends one). */
+function inOneTransaction(file: SchemaFile): boolean {
+  return (
+    file.split.skipped.length === 0 &&
+    file.split.statements.every(
+      (s) =>
+        s.kind !== "TransactionStmt" &&
+        s.copyData === undefined &&
+        classify(s, 180000).transactional,
+    )
+  );
 }
 
 async function withScratch<T>(
@@ -318,6 +390,7 @@ async function withScratch<T>(
     ...(options.devUrl ? { devUrl: options.devUrl } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     extensions,
+    inputChars: splitChars(inputs),
     roles: [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])],
   });
   try {

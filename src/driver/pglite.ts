@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 import { PitstopError } from "../core/errors.js";
 import { findCopyFromStdin, stripCopyTerminator } from "./copy-stdin.js";
@@ -43,6 +44,11 @@ export interface PGliteDirOptions {
    * can lose the last transactions (for throwaway databases).
    */
   relaxedDurability?: boolean;
+  /**
+   * Server settings for this start (`-c name=value`), on top of PGlite's
+   * own, e.g. `{ shared_buffers: "16MB" }`.
+   */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -86,9 +92,13 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     return new PGliteDriver(options.instance, target, parsers, undefined);
   }
   const extensions = await loadExtensions(options.extensions ?? []);
-  const relaxed = options.relaxedDurability === true;
+  const start: StartOptions = {
+    extensions,
+    relaxedDurability: options.relaxedDurability === true,
+    settings: options.settings ?? {},
+  };
   if (options.dataDir === PGLITE_MEMORY) {
-    const db = await open(pglite, undefined, "PGlite in memory", extensions, relaxed);
+    const db = await open(pglite, undefined, "PGlite in memory", start);
     return new PGliteDriver(db, "PGlite in memory", parsers, { db, lock: undefined });
   }
   const target = `PGlite at ${options.dataDir}`;
@@ -103,7 +113,7 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
   try {
     if (options.templateCache && isNewDataDir(dataDir))
       await seedDataDir(dataDir, options.templateCache);
-    const db = await open(pglite, dataDir, target, extensions, relaxed);
+    const db = await open(pglite, dataDir, target, start);
     return new PGliteDriver(db, target, parsers, { db, lock });
   } catch (error) {
     lock.release();
@@ -148,35 +158,82 @@ const wasm = (
 ).WebAssembly;
 let compiled: Promise<WasmModule | undefined> | undefined;
 
+export interface WarmUpOptions {
+  /**
+   * Compile PGlite's WebAssembly with V8's baseline compiler (Liftoff) only,
+   * never tiering up to the optimizing one (TurboFan). For a short-lived
+   * instance that runs little SQL (a scratch database for a small schema):
+   * optimizing PostgreSQL's hot functions on background threads costs more
+   * CPU than it wins back, half of a small `diff` on 2 cores (bench/README.md).
+   * Only this module is affected: the V8 flag is set for the compile call
+   * and reset right after it.
+   */
+  readonly baseline?: boolean;
+}
+
 /**
  * Starts compiling PGlite's WebAssembly in the background, so that a later
- * open does not wait for it (call it before other start-up work).
+ * open does not wait for it (call it before other start-up work). The first
+ * call decides how it is compiled.
  *
  * @example
- * warmUp(); // then read and parse files
+ * warmUp({ baseline: true }); // then read and parse files
  * const driver = await createPGliteDriver({ dataDir: "memory://" });
  */
-export function warmUp(): void {
+export function warmUp(options: WarmUpOptions = {}): void {
   compiled ??= (async () => {
     const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
     const bytes = await fs.promises.readFile(path.join(path.dirname(entry), "pglite.wasm"));
-    return wasm.compile(bytes);
+    if (!options.baseline || liftoffOnlyGiven()) return wasm.compile(bytes);
+    // V8 reads the flag when a compile starts: set for this call only.
+    setV8Flag("--liftoff-only");
+    try {
+      return wasm.compile(bytes);
+    } finally {
+      setV8Flag("--no-liftoff-only");
+    }
   })().catch(() => undefined);
+}
+
+/** The user ran node with `--liftoff-only` already: leave the flag as they set it. */
+function liftoffOnlyGiven(): boolean {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) =>
+    a.includes("liftoff-only"),
+  );
+}
+
+function setV8Flag(flag: string): void {
+  try {
+    setFlagsFromString(flag);
+  } catch {
+    // A runtime without the flag: compiled as usual.
+  }
+}
+
+interface StartOptions {
+  extensions: Record<string, unknown>;
+  relaxedDurability: boolean;
+  settings: Readonly<Record<string, string>>;
 }
 
 async function open(
   pglite: PGliteModule,
   dataDir: string | undefined,
   target: string,
-  extensions: Record<string, unknown>,
-  relaxedDurability: boolean,
+  start: StartOptions,
 ): Promise<PGlite> {
   const pgliteWasmModule = compiled === undefined ? undefined : await compiled;
+  const settings = Object.entries(start.settings).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
   try {
     return await pglite.PGlite.create(dataDir, {
-      ...(Object.keys(extensions).length > 0 ? { extensions: extensions as never } : {}),
-      ...(relaxedDurability ? { relaxedDurability } : {}),
+      ...(Object.keys(start.extensions).length > 0
+        ? { extensions: start.extensions as never }
+        : {}),
+      ...(start.relaxedDurability ? { relaxedDurability: true } : {}),
       ...(pgliteWasmModule ? { pgliteWasmModule: pgliteWasmModule as never } : {}),
+      ...(settings.length > 0
+        ? { startParams: [...pglite.PGlite.defaultStartParams, ...settings] }
+        : {}),
     });
   } catch (error) {
     throw new PitstopError("PGLITE_OPEN", `cannot open ${target}: ${(error as Error).message}`, {
