@@ -78,4 +78,36 @@ describe("bin/pitstop.cjs", () => {
       expect(statSync(join(cacheDir, lintCache!)).mtimeMs).toBe(written);
     },
   );
+
+  // Start-up of every command: Node built-ins that lint and --version never use
+  // load on first use (src/core/node-crypto.ts, scripts/build.mjs for commander's
+  // child_process). A top-level import of one of them would bring them back.
+  it("loads neither node:crypto nor node:child_process for lint or --version", async () => {
+    const dir = join(tmp, "modules");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "000001_a.sql"), "CREATE TABLE a (id int);\n");
+    writeFileSync(join(dir, "000002_b.sql"), "CREATE INDEX a_id ON a (id);\n");
+    const list = join(tmp, "modules.txt");
+    const preload = join(tmp, "list-modules.cjs");
+    writeFileSync(
+      preload,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));\n`,
+    );
+    const env = { TMPDIR: tmp, NODE_OPTIONS: `--require ${JSON.stringify(preload)}` };
+    for (const args of [["lint", dir], ["--version"]]) {
+      rmSync(list, { force: true });
+      const r = await runCli(args, { env });
+      expect(r.code, r.stderr).toBe(args[0] === "lint" ? 3 : 0);
+      const loaded = readFileSync(list, "utf8").split("\n");
+      expect(loaded).toContain("NativeModule fs");
+      expect(loaded, args.join(" ")).not.toContain("NativeModule crypto");
+      expect(loaded, args.join(" ")).not.toContain("NativeModule child_process");
+    }
+    // A command that needs a checksum still gets it.
+    const status = await runCli(["--dir", dir, "--data-dir", join(tmp, "pglite"), "status"], {
+      env,
+    });
+    expect(status.code, status.stderr).toBe(0);
+    expect(readFileSync(list, "utf8").split("\n")).toContain("NativeModule crypto");
+  });
 });

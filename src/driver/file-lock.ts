@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PitstopError } from "../core/errors.js";
+import { nodeCrypto } from "../core/node-crypto.js";
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 export const DEFAULT_LOCK_POLL_MS = 100;
@@ -75,7 +75,7 @@ export async function acquireFileLock(
       hostname: os.hostname(),
       startedAt: new Date().toISOString(),
       processStart: ownStart,
-      token: randomUUID(),
+      token: nodeCrypto().randomUUID(),
     };
     if (tryCreate(lockFile, holder)) return remember(lockFile, holder.token);
     const current = readLock(lockFile);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { PitstopError } from "../core/errors.js";
+import { nodeCrypto } from "../core/node-crypto.js";
 import type { Session } from "../driver/driver.js";
 import type { HistoryTable } from "./history.js";
 
@@ -12,7 +12,10 @@ const MAX_POLL_MS = 250;
  * as a signed bigint, so different history tables never share a lock.
  */
 export function lockKey(h: HistoryTable): string {
-  const digest = createHash("sha256").update(`pitstop:${h.schema}.${h.table}`).digest();
+  const digest = nodeCrypto()
+    .createHash("sha256")
+    .update(`pitstop:${h.schema}.${h.table}`)
+    .digest();
   return digest.readBigInt64BE(0).toString();
 }
 

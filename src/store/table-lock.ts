@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { PitstopError } from "../core/errors.js";
+import { nodeCrypto } from "../core/node-crypto.js";
 import {
   DatabaseError,
   type Driver,
@@ -78,7 +78,7 @@ export class TableLocker implements Locker {
   readonly table: string;
   readonly check: string;
   readonly #schema: string;
-  readonly #token = randomUUID();
+  readonly #token = nodeCrypto().randomUUID();
   readonly #holder = `pitstop on ${hostname()}`;
   readonly #leaseMs: number;
   readonly #fork: (() => Promise<Driver>) | undefined;

@@ -234,14 +234,19 @@ function readFile(file: SqlFile, name: ParsedName, env: NodeJS.ProcessEnv): Migr
     g.downStart === undefined
       ? script(text, file.path, text.length, text.length, g.noTransaction)
       : script(text, file.path, map(g.downStart), text.length, g.noTransaction);
+  let sum: string | undefined;
   return {
     version: canonicalVersion(name.versionText),
     versionText: name.versionText,
     name: name.name,
     up,
     down,
-    // The file as written, not as substituted: a new value in the environment is not an edit.
-    checksum: checksum(file.text.slice(g.upStart, g.upEnd)),
+    // The file as written, not as substituted: a new value in the environment is not an
+    // edit. Hashed on first read (`pitstop lint` never reads it).
+    get checksum() {
+      sum ??= checksum(file.text.slice(g.upStart, g.upEnd));
+      return sum;
+    },
   };
 }
 

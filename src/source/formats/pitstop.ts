@@ -158,13 +158,19 @@ export function sqlMigration(
   up: SqlScript,
   down: SqlScript | undefined,
 ): Migration {
+  // Hashed on first read: `pitstop lint` never reads it, and loading node:crypto
+  // for it cost every lint 6-9 ms (src/core/checksum.ts).
+  let sum: string | undefined;
   return {
     version: canonicalVersion(name.versionText),
     versionText: name.versionText,
     name: name.name,
     up,
     down,
-    checksum: checksum(up.sql),
+    get checksum() {
+      sum ??= checksum(up.sql);
+      return sum;
+    },
   };
 }
 
