@@ -71,10 +71,17 @@ export function scanMigrationFolder(
 ): Omit<MigrationFolder, "migrations"> {
   const { dir } = options;
   let entries: string[];
+  // Regular files as the directory listing tells (d_type): read without a stat
+  // each. Anything else (a folder, a FIFO, a symlink) is stat'ed and refused
+  // or followed by readSourceText.
+  const regular = new Set<string>();
   try {
     // Sync reads: for a folder of small files they beat fs/promises several times
     // over (no thread-pool round trips), and this runs once per command.
-    entries = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true }).map((d) => {
+      if (d.isFile()) regular.add(d.name);
+      return d.name;
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       if (options.allowMissing)
@@ -110,7 +117,7 @@ export function scanMigrationFolder(
     .filter((name) => name.endsWith(".sql"))
     .map((name) => {
       const path = join(dir, name);
-      return { name, path, text: readSourceText(path) };
+      return { name, path, text: readSourceText(path, regular.has(name)) };
     });
   const codeFiles = entries.filter(isCodeMigrationFile).map((name) => join(dir, name));
   const format = options.format ?? detectFormat(dir, sqlFiles);

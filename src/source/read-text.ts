@@ -10,16 +10,20 @@ const BOM = "\uFEFF";
  * byte order mark. Anything that is not a readable regular file (a folder, a
  * FIFO, a dangling symlink, an unreadable file) or not valid UTF-8 is an
  * error naming the path (and the line), never a raw ENOENT or a hang.
+ * `knownRegularFile`: the caller's directory listing says it is one (its
+ * d_type), so no stat is needed to refuse a FIFO before reading.
  *
  * @example
  * const sql = readSourceText("migrations/001_users.sql");
  */
-export function readSourceText(path: string): string {
+export function readSourceText(path: string, knownRegularFile = false): string {
   let bytes: Buffer;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile())
-      throw notAFile(path, stat.isDirectory() ? "a folder" : "not a regular file");
+    if (!knownRegularFile) {
+      const stat = statSync(path);
+      if (!stat.isFile())
+        throw notAFile(path, stat.isDirectory() ? "a folder" : "not a regular file");
+    }
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof PitstopError) throw error;
