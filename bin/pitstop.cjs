@@ -63,6 +63,17 @@ if (commandName(process.argv.slice(2)) === "lint") {
     for (const flag of LINT_FLAGS) v8.setFlagsFromString(flag);
     profile = "lint";
   } catch {}
+  // The parser's WASM (1.7 MB) compiles on V8's background threads while the
+  // bundle loads; the bundled libpg-query loader instantiates this module.
+  try {
+    const wasm = path.join(
+      path.dirname(require.resolve("libpg-query", { paths: [__dirname] })),
+      "libpg-query.wasm",
+    );
+    const compiled = WebAssembly.compile(fs.readFileSync(wasm));
+    compiled.catch(() => {});
+    globalThis[Symbol.for("pg-pitstop.parser-wasm")] = compiled;
+  } catch {}
 }
 globalThis[JIT_PROFILE] = profile;
 

@@ -50,9 +50,26 @@ const lazyChildProcessForCommander = {
 // compiled it on every run (~10-15 ms, bench/lint). It finds its .wasm next
 // to itself (`__dirname`): pointed back at the installed package.
 const LIBPG_QUERY_DIR = 'scriptDirectory=__dirname+"/"';
+const LIBPG_QUERY_FACTORY_CALL = "(0, libpg_query_js_1.default)()";
 const libpgQueryInBundle = {
   name: "libpg-query-in-bundle",
   setup(b) {
+    // bin/pitstop.cjs may have started compiling the .wasm before the bundle
+    // loaded (lint): the loader instantiates that module instead of its own.
+    b.onLoad({ filter: /[\\/]libpg-query[\\/]wasm[\\/]index\.cjs$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (text.split(LIBPG_QUERY_FACTORY_CALL).length !== 2)
+        throw new Error(
+          `${args.path}: no ${LIBPG_QUERY_FACTORY_CALL} to hand the early-compiled .wasm to`,
+        );
+      return {
+        contents: text.replace(
+          LIBPG_QUERY_FACTORY_CALL,
+          '(globalThis[Symbol.for("pg-pitstop.parser-wasm")] ? globalThis[Symbol.for("pg-pitstop.parser-wasm")].then((m) => (0, libpg_query_js_1.default)({ instantiateWasm(imports, done) { done(new WebAssembly.Instance(m, imports)); return {}; } })) : (0, libpg_query_js_1.default)())',
+        ),
+        loader: "js",
+      };
+    });
     b.onLoad({ filter: /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");
       if (text.split(LIBPG_QUERY_DIR).length !== 2)

@@ -110,4 +110,28 @@ describe("bin/pitstop.cjs", () => {
     expect(status.code, status.stderr).toBe(0);
     expect(readFileSync(list, "utf8").split("\n")).toContain("NativeModule crypto");
   });
+
+  it("lint instantiates the parser from the module bin started compiling before the bundle loaded", async () => {
+    const dir = join(tmp, "early-wasm");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "000001_a.sql"), "CREATE TABLE a (id int);\n");
+    const counts = join(tmp, "wasm-calls.txt");
+    const preload = join(tmp, "count-wasm.cjs");
+    writeFileSync(
+      preload,
+      `const calls = { compile: 0, instantiate: 0 };
+for (const name of Object.keys(calls)) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = function (...args) { calls[name]++; return original.apply(this, args); };
+}
+process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(counts)}, JSON.stringify(calls)));
+`,
+    );
+    const r = await runCli(["lint", dir], {
+      env: { TMPDIR: tmp, NODE_OPTIONS: `--require ${JSON.stringify(preload)}` },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    // One compile, in bin; the loader's own WebAssembly.instantiate(bytes) never runs.
+    expect(JSON.parse(readFileSync(counts, "utf8"))).toEqual({ compile: 1, instantiate: 0 });
+  });
 });
