@@ -1,7 +1,7 @@
 /** Constraints added to tables that hold rows: NOT VALID then VALIDATE; UNIQUE and PRIMARY KEY through a concurrent index. */
 import { quoteIdent } from "../inspect/ident.js";
 import type { Recipe } from "./online-context.js";
-import { names, onlyCommand } from "./online-context.js";
+import { addedKeyConstraint, names, onlyCommand } from "./online-context.js";
 
 /**
  * FOREIGN KEY and CHECK on an existing table: added `NOT VALID` (a brief
@@ -52,12 +52,8 @@ export const validateApart: Recipe = (s, ctx) => {
  * //    ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key
  */
 export const uniqueUsingIndex: Recipe = (s, ctx) => {
-  const only = onlyCommand(s);
-  if (only?.subtype !== "AT_AddConstraint") return undefined;
-  const c = (only.cmd.def as { Constraint?: Record<string, unknown> } | undefined)?.Constraint;
-  if (c === undefined || typeof c.conname !== "string" || c.indexname !== undefined)
-    return undefined;
-  if (c.contype !== "CONSTR_UNIQUE" && c.contype !== "CONSTR_PRIMARY") return undefined;
+  const c = addedKeyConstraint(s);
+  if (c === undefined) return undefined;
   // Storage parameters and tablespaces stay in the plain form: rare, and printed differently.
   if (c.options !== undefined || c.indexspace !== undefined) return undefined;
   const rel = ctx.relation(s.node.relation);

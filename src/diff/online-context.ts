@@ -103,6 +103,34 @@ export function onlyCommand(
   return { subtype: String(cmd.subtype), cmd };
 }
 
+/** The index a plain `DROP INDEX` (one index, not CONCURRENTLY) names, with its table in `from`. */
+export function droppedIndex(
+  s: ParsedStatement,
+  ctx: OnlineContext,
+): { schema: string; name: string; table: Relation } | undefined {
+  if (s.kind !== "DropStmt" || s.node.removeType !== "OBJECT_INDEX" || s.node.concurrent)
+    return undefined;
+  const objects = (s.node.objects as { List?: { items?: unknown } }[] | undefined) ?? [];
+  if (objects.length !== 1) return undefined;
+  const parts = names(objects[0]?.List?.items);
+  const [schema, name] = parts.length === 2 ? parts : ["public", parts[0]!];
+  const table = ctx.indexTable(schema!, name!);
+  return table === undefined ? undefined : { schema: schema!, name: name!, table };
+}
+
+/** The UNIQUE or PRIMARY KEY constraint a single `ADD CONSTRAINT` (not `USING INDEX`) adds. */
+export function addedKeyConstraint(
+  s: ParsedStatement,
+): (Record<string, unknown> & { conname: string }) | undefined {
+  const only = onlyCommand(s);
+  if (only?.subtype !== "AT_AddConstraint") return undefined;
+  const c = (only.cmd.def as { Constraint?: Record<string, unknown> } | undefined)?.Constraint;
+  if (c === undefined || typeof c.conname !== "string" || c.indexname !== undefined)
+    return undefined;
+  if (c.contype !== "CONSTR_UNIQUE" && c.contype !== "CONSTR_PRIMARY") return undefined;
+  return c as Record<string, unknown> & { conname: string };
+}
+
 /** `{String: {sval}}` list items as strings. */
 export function names(list: unknown): string[] {
   return ((list as { String?: { sval?: string } }[] | undefined) ?? []).map(

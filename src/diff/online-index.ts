@@ -1,7 +1,7 @@
 /** Indexes on tables that hold rows: built and dropped CONCURRENTLY. */
 import { quoteIdent } from "../inspect/ident.js";
 import type { Recipe } from "./online-context.js";
-import { names } from "./online-context.js";
+import { droppedIndex } from "./online-context.js";
 
 const PARTITIONED_INDEX = (table: string) =>
   `pitstop: locks: ${table} is partitioned, and CONCURRENTLY does not work on a partitioned table: this blocks writes to every partition while it builds.
@@ -38,16 +38,12 @@ export const createIndexConcurrently: Recipe = (s, ctx) => {
 
 /** `DROP INDEX` of an index on an existing table becomes `DROP INDEX CONCURRENTLY`. */
 export const dropIndexConcurrently: Recipe = (s, ctx) => {
-  if (s.kind !== "DropStmt" || s.node.removeType !== "OBJECT_INDEX" || s.node.concurrent)
-    return undefined;
-  const objects = (s.node.objects as { List?: { items?: unknown } }[] | undefined) ?? [];
-  if (objects.length !== 1) return undefined;
-  const parts = names(objects[0]?.List?.items);
-  const [schema, name] = parts.length === 2 ? parts : ["public", parts[0]!];
-  const rel = ctx.indexTable(schema!, name!);
+  const dropped = droppedIndex(s, ctx);
+  if (dropped === undefined) return undefined;
+  const { schema, name, table: rel } = dropped;
   if (!rel?.existing || rel.partitioned) return undefined;
   const index =
-    schema === "public" ? quoteIdent(name!) : `${quoteIdent(schema!)}.${quoteIdent(name!)}`;
+    schema === "public" ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
   return {
     statements: [{ ...s.statement, sql: `DROP INDEX CONCURRENTLY ${index}` }],
     separate: true,

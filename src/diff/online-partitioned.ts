@@ -11,7 +11,13 @@
 import { quoteIdent } from "../inspect/ident.js";
 import type { TableDef } from "../inspect/model.js";
 import type { OnlineContext, Recipe, Relation } from "./online-context.js";
-import { identifier, names, onlyCommand } from "./online-context.js";
+import {
+  addedKeyConstraint,
+  droppedIndex,
+  identifier,
+  names,
+  onlyCommand,
+} from "./online-context.js";
 import type { PlanStatement } from "./plan.js";
 
 /** A partitioned table or partition kept by the plan, with its partitions. */
@@ -82,12 +88,8 @@ export const partitionedIndex: Recipe = (s, ctx) => {
  * //    ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id, at)
  */
 export const partitionedUnique: Recipe = (s, ctx) => {
-  const only = onlyCommand(s);
-  if (only?.subtype !== "AT_AddConstraint") return undefined;
-  const c = (only.cmd.def as { Constraint?: Record<string, unknown> } | undefined)?.Constraint;
-  if (c === undefined || typeof c.conname !== "string" || c.indexname !== undefined)
-    return undefined;
-  if (c.contype !== "CONSTR_UNIQUE" && c.contype !== "CONSTR_PRIMARY") return undefined;
+  const c = addedKeyConstraint(s);
+  if (c === undefined) return undefined;
   // Deferrable keys, storage options and tablespaces stay flagged: rare, and matched less surely.
   if (c.options !== undefined || c.indexspace !== undefined || c.deferrable) return undefined;
   const rel = ctx.relation(s.node.relation);
@@ -164,13 +166,7 @@ export const partitionedForeignKey: Recipe = (s, ctx) => {
  * neither dropped nor detached on its own. It stays, flagged.
  */
 export const partitionedIndexDrop: Recipe = (s, ctx) => {
-  if (s.kind !== "DropStmt" || s.node.removeType !== "OBJECT_INDEX" || s.node.concurrent)
-    return undefined;
-  const objects = (s.node.objects as { List?: { items?: unknown } }[] | undefined) ?? [];
-  if (objects.length !== 1) return undefined;
-  const parts = names(objects[0]?.List?.items);
-  const [schema, name] = parts.length === 2 ? parts : ["public", parts[0]!];
-  const rel = ctx.indexTable(schema!, name!);
+  const rel = droppedIndex(s, ctx)?.table;
   if (!rel?.existing || !rel.partitioned) return undefined;
   return {
     statements: [
