@@ -1,6 +1,6 @@
 import { asPitstopError, UsageError } from "../core/errors.js";
 import type { Driver } from "../driver/driver.js";
-import { DEFAULT_FLEET_CONCURRENCY, type FleetLimits } from "./migrate-fleet.js";
+import { type FleetLimits, serverLimits } from "./migrate-fleet.js";
 import type { FleetTargetResult } from "./report.js";
 import { schedule } from "./schedule.js";
 import {
@@ -49,11 +49,8 @@ export async function tenantSchemas(
 ): Promise<{ targets: FleetTarget[]; unreachable: FleetTargetResult[] }> {
   const found = new Map<FleetTarget, FleetTarget[]>();
   const unreachable: FleetTargetResult[] = [];
-  const concurrency = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
   await schedule(databases, {
-    concurrency,
-    perKey: options.perServer ?? concurrency,
-    key: (t) => describeTarget(t).server,
+    ...serverLimits(options),
     run: async (db) => {
       let rows: Record<string, unknown>[];
       try {

@@ -5,7 +5,7 @@ import { Migrator, type StatusReport } from "../runner/migrator.js";
 import { directorySource } from "../source/directory.js";
 import type { MigrationSource } from "../source/source.js";
 import type { HistoryTable } from "../store/history.js";
-import { DEFAULT_FLEET_CONCURRENCY, type FleetLimits } from "./migrate-fleet.js";
+import { type FleetLimits, serverLimits } from "./migrate-fleet.js";
 import type { FleetError } from "./report.js";
 import { schedule } from "./schedule.js";
 import {
@@ -74,11 +74,8 @@ export async function fleetStatus(
   const shared: MigrationSource = { description: source.description, load: async () => migrations };
   const head = maxVersion(migrations.map((m) => m.version));
   const entries = new Map<FleetTarget, FleetStatusEntry>();
-  const concurrency = options.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
   await schedule(targets, {
-    concurrency,
-    perKey: options.perServer ?? concurrency,
-    key: (t) => describeTarget(t).server,
+    ...serverLimits(options),
     run: async (t) => {
       entries.set(t, await statusOf(t, shared, options));
     },

@@ -15,7 +15,7 @@ import {
   type FleetTargetResult,
   isAtHead,
 } from "./report.js";
-import { schedule } from "./schedule.js";
+import { type ScheduleOptions, schedule } from "./schedule.js";
 import {
   DEFAULT_CONNECT_RETRIES,
   DEFAULT_CONNECT_RETRY_DELAY_MS,
@@ -39,6 +39,18 @@ export interface FleetLimits {
   readonly concurrency?: number;
   /** At most this many connections to one server (default: `concurrency`). */
   readonly perServer?: number;
+}
+
+/** How `schedule` spreads fleet targets: `concurrency` in all, `perServer` on any one server. */
+export function serverLimits(
+  limits: FleetLimits,
+): Pick<ScheduleOptions<FleetTarget>, "concurrency" | "perKey" | "key"> {
+  const concurrency = limits.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
+  return {
+    concurrency,
+    perKey: limits.perServer ?? concurrency,
+    key: (t) => describeTarget(t).server,
+  };
 }
 
 export interface FleetOptions
@@ -104,12 +116,7 @@ export async function migrateFleet(
     results.set(target, result);
     emit({ type: "target-done", result, progress: progress.snapshot() });
   };
-  const limits = {
-    concurrency: options.concurrency ?? DEFAULT_FLEET_CONCURRENCY,
-    perKey: options.perServer ?? options.concurrency ?? DEFAULT_FLEET_CONCURRENCY,
-    key: (t: FleetTarget) => describeTarget(t).server,
-    run: runOne,
-  };
+  const limits = { ...serverLimits(options), run: runOne };
   const canary = targets.slice(0, Math.max(0, options.canary ?? 0));
   let rest = targets.slice(canary.length);
   let stopped: FleetReport["stopped"];
