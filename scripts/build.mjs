@@ -97,7 +97,7 @@ await build({
   format: "cjs",
   external: common.external.filter((name) => name !== "libpg-query"),
   plugins: [lazyChildProcessForCommander, libpgQueryInBundle],
-  minify: true,
+  minify: process.env.PITSTOP_NO_MINIFY !== "1",
   // import() of PGlite, the parser and jiti becomes require() of their CommonJS
   // builds: the bundle can then run from a V8 code cache (bin/pitstop.cjs),
   // which Node 20 refuses for code that calls import().

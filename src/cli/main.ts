@@ -636,6 +636,42 @@ Docs: ${docsPath("studio.md")}`,
       ),
     );
 
+  // The warm scratch: PGlite kept started for diff, drift, schema dump, studio (src/declarative/warm-scratch).
+  const scratch = program
+    .command("scratch")
+    .description("the warm scratch: a PGlite kept started between declarative commands");
+  const cacheDirOption = () =>
+    new Option("--cache-dir <dir>", "the project's scratch cache (default .pitstop/cache)");
+  scratch
+    .command("serve")
+    .description("run it in the foreground (diff starts one in the background by itself)")
+    .addOption(cacheDirOption())
+    .option("--idle <duration>", "exit after this long without a command (default 10m)")
+    .option("--extensions <names>", "PGlite extensions to load at start (comma-separated)", collect)
+    .action((o: import("./commands/scratch.js").ScratchServeFlags, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/scratch.js")).runScratchServe(s, out, o),
+      ),
+    );
+  scratch
+    .command("status")
+    .description("show the project's warm scratch process (exit 1 when none runs)")
+    .addOption(cacheDirOption())
+    .action((o: { cacheDir?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/scratch.js")).runScratchStatus(s, out, o),
+      ),
+    );
+  scratch
+    .command("stop")
+    .description("stop the project's warm scratch process")
+    .addOption(cacheDirOption())
+    .action((o: { cacheDir?: string }, cmd: Command) =>
+      action(cmd, async (s, out) =>
+        (await import("./commands/scratch.js")).runScratchStop(s, out, o),
+      ),
+    );
+
   const testServer = program
     .command("test-server")
     .description("a throwaway local PostgreSQL for test runs (from the installed server binaries)");

@@ -29,6 +29,13 @@ import {
   type ScratchOptions,
 } from "./scratch.js";
 import { parseUsingHints, resolveTypeChanges } from "./type-changes.js";
+import {
+  isWarmScratchLost,
+  openWarmScratch,
+  startWarmScratch,
+  type WarmScratchUse,
+  warmScratchListening,
+} from "./warm-scratch/client.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
   /** Schemas and objects to compare (default: all but system schemas). */
@@ -42,6 +49,12 @@ export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | 
   readonly offline?: boolean;
   /** `diff --expand`: rewriting type changes become expand/backfill/switch/contract phases. */
   readonly expand?: boolean;
+  /**
+   * Use the project's warm scratch process (a PGlite kept started between
+   * commands) when one runs, and start one for the next command when none
+   * does (src/declarative/warm-scratch). Ignored with `devUrl`.
+   */
+  readonly warm?: WarmScratchUse;
 }
 
 export interface MigrationPlan {
@@ -75,7 +88,8 @@ export async function planMigration(
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
   const list = await migrations.load();
-  warmUpPGlite(options, migrationChars(list) + fileChars(schema));
+  if (!(options.warm && (await warmScratchListening(options.cacheDir ?? DEFAULT_CACHE_DIR))))
+    warmUpPGlite(options, migrationChars(list) + fileChars(schema));
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);
   await loadParser();
@@ -122,40 +136,62 @@ export async function planMigration(
       }
     }
   }
-  return withScratch(
-    options,
-    [...files.map((f) => f.split), ...migrationSplits(list)],
-    async (scratch) => {
-      let to = cached.to;
-      if (to === undefined) {
-        to = await loadAndInspect(scratch, files, options);
-        cached.keep("to", to);
-      }
-      let from = cached.from;
-      let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
-      let replayed = false;
-      if (from === undefined || renames!.up.length > 0) {
-        await replay(scratch.driver, list, options);
-        replayed = true;
-        from = await inspect(scratch.driver, inspectOptions(options));
-        cached.keep("from", from);
-        renames = resolveRenames(hints, from, to);
-      }
-      if (renames!.up.length > 0) {
-        for (const s of renames!.up) await scratch.driver.exec(s.sql);
-        from = await inspect(scratch.driver, inspectOptions(options));
-      }
-      return await planned(from, to, renames!, async () => {
-        if (!replayed) {
-          await scratch.reset();
+  let knownTo = cached.to;
+  /**
+   * `withMigrations`: the scratch is opened for the migrations too (their
+   * extensions and roles). Parsing them only for that is a good part of a run
+   * whose migrations' model is kept; without it, a replay found necessary
+   * after all (renames, a cast to check) starts again with them.
+   */
+  const inScratch = (withMigrations: boolean) =>
+    withScratch(
+      options,
+      [...files.map((f) => f.split), ...(withMigrations ? migrationSplits(list) : [])],
+      async (scratch) => {
+        const replayHere = async () => {
+          if (!withMigrations) throw new NeedsMigrationInputs();
           await replay(scratch.driver, list, options);
-          replayed = true;
+        };
+        let to = knownTo;
+        if (to === undefined) {
+          to = await loadAndInspect(scratch, files, options);
+          knownTo = to;
+          cached.keep("to", to);
         }
-        return scratch.driver;
-      });
-    },
-  );
+        let from = cached.from;
+        let renames = from === undefined ? undefined : resolveRenames(hints, from, to);
+        let replayed = false;
+        if (from === undefined || renames!.up.length > 0) {
+          await replayHere();
+          replayed = true;
+          from = await inspect(scratch.driver, inspectOptions(options));
+          cached.keep("from", from);
+          renames = resolveRenames(hints, from, to);
+        }
+        if (renames!.up.length > 0) {
+          for (const s of renames!.up) await scratch.driver.exec(s.sql);
+          from = await inspect(scratch.driver, inspectOptions(options));
+        }
+        return await planned(from, to, renames!, async () => {
+          if (!replayed) {
+            await scratch.reset();
+            await replayHere();
+            replayed = true;
+          }
+          return scratch.driver;
+        });
+      },
+    );
+  try {
+    return await inScratch(cached.from === undefined || hints.length > 0);
+  } catch (error) {
+    if (!(error instanceof NeedsMigrationInputs)) throw error;
+    return inScratch(true);
+  }
 }
+
+/** The scratch was opened without the migrations' extensions and roles, and a replay is needed. */
+class NeedsMigrationInputs extends Error {}
 
 /** The plan needs the scratch database after all (a type change whose cast is checked there). */
 class NeedsScratch extends Error {}
@@ -386,17 +422,34 @@ async function withScratch<T>(
   extraRoles: readonly string[] = [],
 ): Promise<T> {
   const extensions = options.devUrl ? [] : extensionsCreated(inputs);
+  const roles = [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])];
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const warm = options.warm && !options.devUrl ? options.warm : undefined;
+  if (warm) {
+    const scratch = await openWarmScratch(cacheDir, warm, extensions, roles);
+    if (scratch) {
+      try {
+        return await fn(scratch);
+      } catch (error) {
+        // The process went away mid-way: everything is done again in-process.
+        if (!isWarmScratchLost(error)) throw error;
+      } finally {
+        await scratch.close().catch(() => {});
+      }
+    }
+  }
   const scratch = await openScratch({
     ...(options.devUrl ? { devUrl: options.devUrl } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     extensions,
     inputChars: splitChars(inputs),
-    roles: [...new Set([...(options.devUrl ? [] : rolesNamed(inputs)), ...extraRoles])],
+    roles,
   });
   try {
     return await fn(scratch);
   } finally {
     await scratch.close();
+    if (warm) await startWarmScratch(cacheDir, warm, extensions);
   }
 }
 

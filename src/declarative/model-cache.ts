@@ -64,7 +64,7 @@ function prune(folder: string): void {
 
 /** This build of pitstop: a rebuilt or upgraded one may inspect differently. */
 let build: string | undefined;
-function buildIdentity(): string {
+export function buildIdentity(): string {
   if (build === undefined) {
     try {
       const self = fileURLToPath(import.meta.url);

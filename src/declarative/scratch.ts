@@ -6,7 +6,7 @@ import { PitstopError } from "../core/errors.js";
 import { DatabaseError, type Driver, type Queryable } from "../driver/driver.js";
 
 /** Relations above which emptying the PGlite scratch database is slower than opening a fresh copy. */
-const FRESH_COPY_ABOVE = 1000;
+export const FRESH_COPY_ABOVE = 1000;
 
 /**
  * Inputs up to this many characters of SQL (both sides together) are
@@ -21,7 +21,7 @@ export const SMALL_INPUT_CHARS = 512 * 1024;
 const SMALL_SHARED_BUFFERS = "16MB";
 
 /** SQLSTATE 53200: the lock table is full. */
-const OUT_OF_SHARED_MEMORY = "53200";
+export const OUT_OF_SHARED_MEMORY = "53200";
 
 /** Where the initialized PGlite data dir is kept between runs (one per PGlite version). */
 export const DEFAULT_CACHE_DIR = ".pitstop/cache";
@@ -163,7 +163,7 @@ async function openPGliteScratch(options: ScratchOptions): Promise<Scratch> {
   };
 }
 
-async function relationCount(db: Queryable): Promise<number> {
+export async function relationCount(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM pg_class WHERE oid >= 16384",
   );
@@ -216,7 +216,7 @@ async function openReusable(
 }
 
 /** Creates the roles that do not exist yet, without login. */
-async function createRoles(db: Driver, roles: readonly string[]): Promise<void> {
+export async function createRoles(db: Driver, roles: readonly string[]): Promise<void> {
   const list = roles.map((r) => `'${r.replaceAll("'", "''")}'`).join(", ");
   await db.exec(`
 DO $roles$

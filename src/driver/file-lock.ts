@@ -156,6 +156,20 @@ function parseHolder(raw: string): LockHolder | undefined {
   return undefined;
 }
 
+/**
+ * The process holding a lock file, when it is alive on this machine and is
+ * the very process that took the lock (not a reused pid); undefined otherwise.
+ *
+ * @example
+ * const holder = liveLockHolder(".pitstop/db.lock");
+ * if (holder) console.log(`held by pid ${holder.pid}`);
+ */
+export function liveLockHolder(lockFile: string): LockHolder | undefined {
+  const state = readLock(lockFile);
+  if (state.kind !== "held" || isStale(state)) return undefined;
+  return state.holder.hostname === os.hostname() ? state.holder : undefined;
+}
+
 function isStale(state: Exclude<LockState, { kind: "gone" }>): boolean {
   if (state.kind === "unreadable") return Date.now() - state.mtimeMs > UNREADABLE_LOCK_GRACE_MS;
   const { holder } = state;

@@ -49,6 +49,11 @@ export interface PGliteDirOptions {
    * own, e.g. `{ shared_buffers: "16MB" }`.
    */
   settings?: Readonly<Record<string, string>>;
+  /**
+   * With `memory://`: start from this data dir snapshot (`dumpDataDir`, an
+   * uncompressed tarball of the same PGlite version) instead of running initdb.
+   */
+  loadDataDir?: Uint8Array;
 }
 
 /** A PGlite instance the caller owns (not closed by `close()`). */
@@ -96,6 +101,9 @@ export async function createPGliteDriver(options: PGliteDriverOptions): Promise<
     extensions,
     relaxedDurability: options.relaxedDurability === true,
     settings: options.settings ?? {},
+    ...(options.loadDataDir && options.dataDir === PGLITE_MEMORY
+      ? { loadDataDir: options.loadDataDir }
+      : {}),
   };
   if (options.dataDir === PGLITE_MEMORY) {
     const db = await open(pglite, undefined, "PGlite in memory", start);
@@ -214,6 +222,7 @@ interface StartOptions {
   extensions: Record<string, unknown>;
   relaxedDurability: boolean;
   settings: Readonly<Record<string, string>>;
+  loadDataDir?: Uint8Array;
 }
 
 async function open(
@@ -230,6 +239,7 @@ async function open(
         ? { extensions: start.extensions as never }
         : {}),
       ...(start.relaxedDurability ? { relaxedDurability: true } : {}),
+      ...(start.loadDataDir ? { loadDataDir: new Blob([start.loadDataDir]) } : {}),
       ...(pgliteWasmModule ? { pgliteWasmModule: pgliteWasmModule as never } : {}),
       ...(settings.length > 0
         ? { startParams: [...pglite.PGlite.defaultStartParams, ...settings] }

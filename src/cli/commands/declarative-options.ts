@@ -1,5 +1,8 @@
 import path from "node:path";
+import { parseDuration } from "../../core/duration.js";
+import { UsageError } from "../../core/errors.js";
 import type { DeclarativeOptions } from "../../declarative/declarative.js";
+import type { WarmScratchUse } from "../../declarative/warm-scratch/client.js";
 import type { Settings } from "../settings.js";
 
 export const DEFAULT_SCHEMA_FILE = "schema.sql";
@@ -24,9 +27,46 @@ export function declarativeOptions(
     // Next to the embedded database: `.pitstop/cache` by default.
     cacheDir: path.join(path.dirname(settings.dataDir), "cache"),
     ...(devUrl ? { devUrl } : {}),
+    ...(devUrl ? {} : warmScratchUse()),
     filter: {
       ...(flags.only && flags.only.length > 0 ? { only: flags.only } : {}),
       ...(flags.exclude && flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
+    },
+  };
+}
+
+const ON = ["1", "on", "true", "yes"];
+const OFF = ["0", "off", "false", "no"];
+
+/**
+ * The warm scratch (a PGlite process kept started between commands): on by
+ * default, off in CI (a one-shot run gains nothing and must leave no
+ * process behind) unless PITSTOP_WARM_SCRATCH=on; PITSTOP_WARM_SCRATCH=off
+ * turns it off anywhere.
+ */
+export function warmScratchUse(
+  env: NodeJS.ProcessEnv = process.env,
+): { warm: WarmScratchUse } | Record<string, never> {
+  const setting = (env.PITSTOP_WARM_SCRATCH ?? "").trim().toLowerCase();
+  if (setting !== "" && !ON.includes(setting) && !OFF.includes(setting)) {
+    throw new UsageError(`PITSTOP_WARM_SCRATCH=${env.PITSTOP_WARM_SCRATCH} is neither on nor off`, {
+      hint: "Set it to on (start and use a warm scratch process) or off (PGlite in each command).",
+    });
+  }
+  if (OFF.includes(setting)) return {};
+  const ci = (env.CI ?? "").trim().toLowerCase();
+  if (!ON.includes(setting) && ci !== "" && !OFF.includes(ci)) return {};
+  const idle = env.PITSTOP_WARM_SCRATCH_IDLE;
+  if (idle !== undefined && parseDuration(idle) === undefined) {
+    throw new UsageError(`PITSTOP_WARM_SCRATCH_IDLE=${idle} is not a duration`, {
+      hint: "Give a duration such as 10m, 90s or 1h (how long the process waits for the next command).",
+    });
+  }
+  const bin = process.argv[1];
+  return {
+    warm: {
+      ...(bin ? { start: [process.execPath, bin] } : {}),
+      ...(idle !== undefined ? { idle } : {}),
     },
   };
 }

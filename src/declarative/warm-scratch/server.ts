@@ -1,0 +1,325 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { PitstopError } from "../../core/errors.js";
+import { DatabaseError, type Driver } from "../../driver/driver.js";
+import { acquireFileLock, type FileLock } from "../../driver/file-lock.js";
+import {
+  REMOTE_PROTOCOL,
+  type RemoteHello,
+  type RemoteReply,
+  type RemoteRequest,
+  toRemoteError,
+} from "../../driver/remote.js";
+import { readFrames, writeFrame } from "../../driver/wire.js";
+import { inspectInTransaction } from "../../inspect/inspect.js";
+import {
+  createRoles,
+  FRESH_COPY_ABOVE,
+  OUT_OF_SHARED_MEMORY,
+  relationCount,
+  resetDatabase,
+} from "../scratch.js";
+import { type WarmScratchInfo, warmScratchPaths } from "./paths.js";
+import { WARM_UP_SQL } from "./warm-up.js";
+
+/** Without a client for this long, the process exits (default of `pitstop scratch serve`). */
+export const DEFAULT_IDLE_MS = 10 * 60_000;
+
+export interface WarmScratchServeOptions {
+  /** The project's cache dir (`.pitstop/cache`): decides the socket. */
+  readonly cacheDir: string;
+  /** Exit after this long without a client. */
+  readonly idleMs: number;
+  /** Extensions to load at start (more are loaded when a client needs them). */
+  readonly extensions?: readonly string[];
+  /** Progress lines, for a `scratch serve` run in the foreground. */
+  readonly log?: (line: string) => void;
+  /** Called once it listens (tests, the foreground command). */
+  readonly onListening?: (info: WarmScratchInfo) => void;
+}
+
+export type ServeOutcome = "idle" | "stopped" | "already-running" | "failed";
+
+interface Waiting {
+  readonly socket: net.Socket;
+  readonly request: Extract<RemoteRequest, { op: "hello" }>;
+}
+
+/**
+ * Keeps a PGlite database started for the project's declarative commands
+ * (`diff`, `drift`, `schema dump --from`, `studio`): they connect over a
+ * Unix socket instead of starting PGlite themselves. The process serves one
+ * client at a time, empties the database after each, and exits after
+ * `idleMs` without one, on `pitstop scratch stop`, SIGTERM or SIGINT. Its
+ * V8 has optimized PGlite's hot code after the first few loads, which a
+ * one-shot process never gets to.
+ *
+ * @example
+ * const outcome = await serveWarmScratch({ cacheDir: ".pitstop/cache", idleMs: 600_000 });
+ */
+export async function serveWarmScratch(options: WarmScratchServeOptions): Promise<ServeOutcome> {
+  const { createPGliteDriver, PGLITE_MEMORY, pgliteVersion } = await import(
+    "../../driver/pglite.js"
+  );
+  const log = options.log ?? (() => {});
+  const paths = warmScratchPaths(options.cacheDir, pgliteVersion());
+  if (paths === undefined) {
+    throw new PitstopError(
+      "WARM_SCRATCH_UNSUPPORTED",
+      "the warm scratch needs a private folder for its socket (Unix) and found none",
+      { hint: "Commands start PGlite themselves meanwhile; nothing else is affected." },
+    );
+  }
+  let lock: FileLock;
+  try {
+    lock = await acquireFileLock(paths.lock, { timeoutMs: 0, what: "the warm scratch" });
+  } catch (error) {
+    if (error instanceof PitstopError && error.code === "LOCK_TIMEOUT") return "already-running";
+    throw error;
+  }
+
+  let extensions = new Set(options.extensions ?? []);
+  let snapshot: Uint8Array | undefined;
+  const start = async (): Promise<Driver> => {
+    const db = await createPGliteDriver({
+      dataDir: PGLITE_MEMORY,
+      relaxedDurability: true,
+      extensions: [...extensions],
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
+    });
+    return db;
+  };
+  let db: Driver;
+  try {
+    db = await start();
+    log(`PGlite started (extensions: ${[...extensions].join(", ") || "none"})`);
+    await warmUp(db);
+    log("warmed up");
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const restart = async () => {
+    await db.close().catch(() => {});
+    db = await start();
+  };
+
+  let active: net.Socket | undefined;
+  let releasing: Promise<void> | undefined;
+  const queue: Waiting[] = [];
+  let served = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let finish!: (outcome: ServeOutcome) => void;
+  const finished = new Promise<ServeOutcome>((resolve) => {
+    finish = resolve;
+  });
+  const sockets = new Set<net.Socket>();
+
+  const reply = (socket: net.Socket, message: RemoteReply) => {
+    if (!socket.destroyed) writeFrame(socket, message);
+  };
+
+  /** Empty, as a new scratch database: dropping thousands of objects costs more than a restart. */
+  const empty = async () => {
+    await db.exec("ROLLBACK").catch(() => {});
+    await db.exec("DISCARD ALL");
+    if ((await relationCount(db)) > FRESH_COPY_ABOVE) return restart();
+    try {
+      await resetDatabase(db);
+    } catch (error) {
+      if (!(error instanceof DatabaseError) || error.code !== OUT_OF_SHARED_MEMORY) throw error;
+      await restart();
+    }
+  };
+
+  let stopping = false;
+  const stop = async (outcome: ServeOutcome) => {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(idleTimer);
+    server.close();
+    for (const s of sockets) s.destroy();
+    fs.rmSync(paths.info, { force: true });
+    fs.rmSync(paths.socket, { force: true });
+    await db.close().catch(() => {});
+    lock.release();
+    log(`stopped (${outcome}) after ${served} clients`);
+    finish(outcome);
+  };
+
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    if (active === undefined && queue.length === 0)
+      idleTimer = setTimeout(() => void stop("idle"), options.idleMs);
+  };
+
+  /** Gives the database to the next client waiting, once the last one's work is undone. */
+  const pump = async () => {
+    if (active !== undefined || releasing !== undefined || stopping) return;
+    const next = queue.shift();
+    if (next === undefined) return armIdle();
+    if (next.socket.destroyed) return pump();
+    clearTimeout(idleTimer);
+    active = next.socket;
+    try {
+      const wanted = next.request.extensions.filter((e) => !extensions.has(e));
+      if (wanted.length > 0) {
+        extensions = new Set([...extensions, ...wanted]);
+        log(`restarting PGlite with ${wanted.join(", ")}`);
+        await restart();
+      }
+      if (next.request.roles.length > 0) await createRoles(db, next.request.roles);
+      const hello: RemoteHello = { pid: process.pid, served };
+      served++;
+      reply(next.socket, { id: next.request.id, ok: true, value: hello });
+    } catch (error) {
+      reply(next.socket, { id: next.request.id, ok: false, error: toRemoteError(error) });
+      next.socket.end();
+    }
+  };
+
+  const release = (socket: net.Socket) => {
+    if (socket !== active) return;
+    active = undefined;
+    releasing = (async () => {
+      try {
+        await empty();
+      } catch (error) {
+        log(`emptying failed (${(error as Error).message}): restarting PGlite`);
+        await restart();
+      }
+    })()
+      .catch(async (error) => {
+        log(`cannot restart PGlite: ${(error as Error).message}`);
+        await stop("failed");
+      })
+      .finally(() => {
+        releasing = undefined;
+        void pump();
+      });
+  };
+
+  /** Calls of the client whose turn it is, one after the other. */
+  let chain: Promise<void> = Promise.resolve();
+  const run = (socket: net.Socket, request: RemoteRequest) => {
+    chain = chain.then(async () => {
+      if (socket !== active || socket.destroyed) return;
+      try {
+        const value = await execute(request);
+        reply(socket, { id: request.id, ok: true, value });
+      } catch (error) {
+        reply(socket, { id: request.id, ok: false, error: toRemoteError(error) });
+        // PGlite itself failed (not an SQL error): its state is unknown.
+        if (!(error instanceof DatabaseError) && !(error instanceof PitstopError)) {
+          log(`PGlite failed: ${(error as Error).message}`);
+          await stop("failed");
+        }
+      }
+    });
+  };
+
+  const execute = async (request: RemoteRequest): Promise<unknown> => {
+    switch (request.op) {
+      case "query":
+        return db.query(request.sql, request.params);
+      case "exec":
+        return db.exec(request.sql);
+      case "copyFrom":
+        return db.copyFrom(request.sql, request.data);
+      case "reset":
+        return empty();
+      default:
+        throw new PitstopError("WARM_SCRATCH_PROTOCOL", `unexpected request ${request.op}`);
+    }
+  };
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    readFrames(socket, (message) => {
+      const request = message as RemoteRequest;
+      switch (request.op) {
+        case "hello":
+          if (request.protocol !== REMOTE_PROTOCOL) {
+            reply(socket, {
+              id: request.id,
+              ok: false,
+              error: { kind: "internal", message: `protocol ${request.protocol} not spoken` },
+            });
+            return;
+          }
+          queue.push({ socket, request });
+          void pump();
+          return;
+        case "status":
+          reply(socket, {
+            id: request.id,
+            ok: true,
+            value: { pid: process.pid, served, busy: active !== undefined, waiting: queue.length },
+          });
+          return;
+        case "stop":
+          reply(socket, { id: request.id, ok: true, value: { pid: process.pid } });
+          socket.end(() => void stop("stopped"));
+          return;
+        default:
+          run(socket, request);
+      }
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      sockets.delete(socket);
+      const waiting = queue.findIndex((w) => w.socket === socket);
+      if (waiting >= 0) queue.splice(waiting, 1);
+      release(socket);
+    });
+  });
+
+  // We hold the lock: a socket file left there is a dead process's.
+  fs.rmSync(paths.socket, { force: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(paths.socket, () => resolve());
+    });
+    fs.chmodSync(paths.socket, 0o600);
+  } catch (error) {
+    await db.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+  const info: WarmScratchInfo = {
+    pid: process.pid,
+    cacheDir: path.resolve(options.cacheDir),
+    pglite: pgliteVersion(),
+    build: paths.project,
+    startedAt: new Date().toISOString(),
+    idleMs: options.idleMs,
+  };
+  fs.writeFileSync(`${paths.info}.tmp`, JSON.stringify(info));
+  fs.renameSync(`${paths.info}.tmp`, paths.info);
+  log(`listening on ${paths.socket}`);
+  options.onListening?.(info);
+  for (const signal of ["SIGTERM", "SIGINT"] as const)
+    process.once(signal, () => void stop("stopped"));
+  armIdle();
+  return finished;
+}
+
+/**
+ * A few loads and inspections of a small schema, rolled back: V8 optimizes
+ * PGlite's hot code (parser, catalog, planner) before the first client.
+ */
+async function warmUp(db: Driver): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await db.session(async (s) => {
+      await s.exec("BEGIN");
+      try {
+        await s.exec(WARM_UP_SQL);
+        await inspectInTransaction(s);
+      } finally {
+        await s.exec("ROLLBACK");
+      }
+    });
+  }
+}
