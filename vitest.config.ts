@@ -9,6 +9,8 @@ export default defineConfig({
     // Generous: the suite must pass on a machine whose cores are busy with other work.
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // Commands started by tests use no warm scratch process unless a test turns it on.
+    env: { PITSTOP_WARM_SCRATCH: "off" },
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],

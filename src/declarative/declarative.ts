@@ -433,6 +433,7 @@ async function withScratch<T>(
       } catch (error) {
         // The process went away mid-way: everything is done again in-process.
         if (!isWarmScratchLost(error)) throw error;
+        warm.onLost?.((error as Error).message);
       } finally {
         await scratch.close().catch(() => {});
       }

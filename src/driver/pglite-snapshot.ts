@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PitstopError } from "../core/errors.js";
@@ -41,6 +42,30 @@ export async function snapshotPGlite(db: PGlite): Promise<Uint8Array> {
   await db.exec("CHECKPOINT");
   const blob = await db.dumpDataDir("none");
   return new Uint8Array(await blob.arrayBuffer());
+}
+
+/**
+ * A snapshot of a PGlite data dir on disk (opened on a temporary copy, so
+ * the dir itself is never written): for an in-memory instance that starts
+ * from it instead of running initdb.
+ *
+ * @example
+ * const snapshot = await snapshotDataDir(".pitstop/cache/pglite-0.5.16");
+ */
+export async function snapshotDataDir(dataDir: string): Promise<Uint8Array> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "pitstop-snapshot-"));
+  try {
+    fs.cpSync(dataDir, copy, { recursive: true });
+    const db = await PGlite.create(copy, { relaxedDurability: true });
+    try {
+      return await snapshotPGlite(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 }
 
 /** The installed PGlite's version: snapshots are only valid for the version that made them. */

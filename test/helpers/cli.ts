@@ -41,5 +41,7 @@ export function cleanEnv(): Record<string, string | undefined> {
   for (const key of Object.keys(env))
     if (key === "DATABASE_URL" || key.startsWith("PITSTOP_")) delete env[key];
   delete env.FORCE_COLOR;
+  // No warm scratch process outlives a test unless the test asks for one (test/warm-scratch.test.ts).
+  env.PITSTOP_WARM_SCRATCH = "off";
   return env;
 }

@@ -2,7 +2,10 @@ import path from "node:path";
 import { parseDuration } from "../../core/duration.js";
 import { UsageError } from "../../core/errors.js";
 import type { DeclarativeOptions } from "../../declarative/declarative.js";
+import { DEFAULT_CACHE_DIR } from "../../declarative/scratch.js";
 import type { WarmScratchUse } from "../../declarative/warm-scratch/client.js";
+import { warmScratchSocketExists } from "../../declarative/warm-scratch/paths.js";
+import type { Output } from "../output.js";
 import type { Settings } from "../settings.js";
 
 export const DEFAULT_SCHEMA_FILE = "schema.sql";
@@ -20,6 +23,7 @@ export interface DeclarativeFlags {
 export function declarativeOptions(
   settings: Settings,
   flags: DeclarativeFlags,
+  out?: Pick<Output, "warn">,
 ): DeclarativeOptions {
   const devUrl = flags.devUrl ?? process.env.PITSTOP_DEV_URL;
   return {
@@ -27,7 +31,7 @@ export function declarativeOptions(
     // Next to the embedded database: `.pitstop/cache` by default.
     cacheDir: path.join(path.dirname(settings.dataDir), "cache"),
     ...(devUrl ? { devUrl } : {}),
-    ...(devUrl ? {} : warmScratchUse()),
+    ...(devUrl ? {} : warmScratchUse(process.env, out)),
     filter: {
       ...(flags.only && flags.only.length > 0 ? { only: flags.only } : {}),
       ...(flags.exclude && flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
@@ -46,6 +50,7 @@ const OFF = ["0", "off", "false", "no"];
  */
 export function warmScratchUse(
   env: NodeJS.ProcessEnv = process.env,
+  out?: Pick<Output, "warn">,
 ): { warm: WarmScratchUse } | Record<string, never> {
   const setting = (env.PITSTOP_WARM_SCRATCH ?? "").trim().toLowerCase();
   if (setting !== "" && !ON.includes(setting) && !OFF.includes(setting)) {
@@ -67,13 +72,15 @@ export function warmScratchUse(
     warm: {
       ...(bin ? { start: [process.execPath, bin] } : {}),
       ...(idle !== undefined ? { idle } : {}),
+      ...(out ? { onLost: (why: string) => out.warn(`${why}; doing it again in-process`) } : {}),
     },
   };
 }
 
 /** "an in-process PGlite database" or "a temporary database on <server>", for progress notices. */
 export function scratchDescription(options: DeclarativeOptions): string {
-  return options.devUrl
-    ? "a temporary database on the --dev-url server"
-    : "an in-process PGlite database";
+  if (options.devUrl) return "a temporary database on the --dev-url server";
+  if (options.warm && warmScratchSocketExists(options.cacheDir ?? DEFAULT_CACHE_DIR))
+    return "the warm scratch PGlite (`pitstop scratch status`)";
+  return "an in-process PGlite database";
 }

@@ -69,7 +69,7 @@ async function loadModel(
   flags: DiagramFlags,
   from: string,
 ): Promise<SchemaModel> {
-  const options = declarativeOptions(settings, flags);
+  const options = declarativeOptions(settings, flags, out);
   if (from === "file") {
     out.notice(`Loading ${flags.file} on ${scratchDescription(options)}...`);
     return schemaFileModel(flags.file!, options);

@@ -44,7 +44,7 @@ export async function runDiff(
       exitCode: 2,
     });
   const options = {
-    ...declarativeOptions(settings, flags),
+    ...declarativeOptions(settings, flags, out),
     offline: flags.offline ?? false,
     expand: flags.expand ?? false,
   };

@@ -21,7 +21,7 @@ export async function runDrift(
   out: Output,
   flags: DeclarativeFlags,
 ): Promise<number> {
-  const options = declarativeOptions(settings, flags);
+  const options = declarativeOptions(settings, flags, out);
   const source = directorySource({ dir: settings.dir, allowMissing: true });
   const driver = await openDatabase(settings, out);
   let live: Awaited<ReturnType<typeof inspect>>;

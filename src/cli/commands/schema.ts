@@ -39,7 +39,7 @@ export async function runSchemaDump(
     throw new UsageError("--check compares with a file: give it with --out", {
       hint: "e.g. `pitstop schema dump --out schema.sql --check` in CI.",
     });
-  const options = declarativeOptions(settings, flags);
+  const options = declarativeOptions(settings, flags, out);
   let model: SchemaModel;
   if (from === "migrations") {
     out.notice(`Replaying ${settings.dir}/ on ${scratchDescription(options)}...`);
@@ -86,7 +86,7 @@ export async function runSchemaApply(
   flags: ApplyFlags,
 ): Promise<number> {
   const schema = flags.file ?? DEFAULT_SCHEMA_FILE;
-  const options = declarativeOptions(settings, flags);
+  const options = declarativeOptions(settings, flags, out);
   const driver = await openDatabase(settings, out);
   try {
     out.notice(

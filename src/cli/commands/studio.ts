@@ -35,7 +35,7 @@ export async function runStudio(
   const { StudioApi } = await import("../../studio/api.js");
   const port = parsePort(flags.port, DEFAULT_STUDIO_PORT);
   const from = studioFrom(settings, out, flags);
-  const declarative = declarativeOptions(settings, flags);
+  const declarative = declarativeOptions(settings, flags, out);
   const source = directorySource({
     dir: settings.dir,
     allowMissing: true,

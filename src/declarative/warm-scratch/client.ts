@@ -19,6 +19,8 @@ export interface WarmScratchUse {
   readonly idle?: string;
   /** How long to wait for a busy process before starting PGlite in-process (default 3 s). */
   readonly turnTimeoutMs?: number;
+  /** Told when the process went away mid-way (the work is then done again in-process). */
+  readonly onLost?: (why: string) => void;
 }
 
 /**

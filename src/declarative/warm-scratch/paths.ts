@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { nodeCrypto } from "../../core/node-crypto.js";
+import { pgliteVersion } from "../../driver/pglite-template.js";
 import { buildIdentity } from "../model-cache.js";
 
 /** Where a project's warm scratch process listens and says what it is. */
@@ -95,4 +96,10 @@ export function warmScratchInfos(
     }
   }
   return out;
+}
+
+/** Whether a warm scratch socket exists for the project and this build (it may still be dead). */
+export function warmScratchSocketExists(cacheDir: string): boolean {
+  const paths = warmScratchPaths(cacheDir, pgliteVersion());
+  return paths !== undefined && fs.existsSync(paths.socket);
 }
