@@ -32,6 +32,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const sizes = (process.env.BENCH_DIFF_SIZES ?? "tiny,small,large").split(",");
 const withMigra = process.env.BENCH_MIGRA !== "0";
 const withDevUrl = process.env.BENCH_DEV_URL !== "0";
+// The warm scratch (`pitstop scratch serve`, started and warmed up before the rounds).
+const withWarm = process.env.BENCH_WARM !== "0";
 
 const SIZES = {
   // One table, one migration: what every run pays whatever the schema.
@@ -57,7 +59,25 @@ function installMigra() {
   return r.status === 0 && existsSync(bin) ? bin : undefined;
 }
 
-const env = pgEnv();
+const env = { ...pgEnv(), PITSTOP_WARM_SCRATCH: "off" };
+const warmEnv = { ...env, PITSTOP_WARM_SCRATCH: "on", PITSTOP_WARM_SCRATCH_IDLE: "10m" };
+
+/** `pitstop scratch serve` for a workload, in the background; resolved once it listens. */
+async function startWarm(dir) {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [CLI, "scratch", "serve", "--idle", "10m"], {
+    cwd: dir,
+    env: warmEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr.on("data", (d) => (log += d));
+  await new Promise((resolve, reject) => {
+    child.stderr.on("data", () => log.includes("listening on") && resolve());
+    child.once("exit", () => reject(new Error(`scratch serve exited: ${log}`)));
+  });
+  return child;
+}
 const pgliteDir = join(ROOT, "node_modules/@electric-sql/pglite");
 const { version } = JSON.parse(readFileSync(join(pgliteDir, "package.json"), "utf8"));
 
@@ -207,6 +227,8 @@ for (const size of sizes) {
   const pitstop = [];
   const edited = [];
   const onServer = [];
+  const warmCold = [];
+  const warmEdited = [];
   let edits = 0;
   const migraAlone = [];
   const migraLoads = [];
@@ -223,21 +245,29 @@ for (const size of sizes) {
    * cold: no model kept from an earlier run (both inputs loaded); edited:
    * schema.sql changed since the last run, the migrations did not (the
    * everyday loop: edit the schema, run diff); server: the scratch on the
-   * PostgreSQL server (`--dev-url`, which keeps no model: both loaded).
+   * PostgreSQL server (`--dev-url`, which keeps no model: both loaded);
+   * warm-cold, warm-edited: the same on the warm scratch process.
    */
   const runPitstop = (mode) => {
     rmSync(join(w.dir, "out"), { recursive: true, force: true });
     cpSync(join(w.dir, "migrations"), join(w.dir, "out"), { recursive: true });
     const cache = join(w.dir, ".pitstop/cache");
-    if (mode === "cold")
+    if (mode === "cold" || mode === "warm-cold")
       for (const f of readdirSync(cache))
         if (f.startsWith("models-")) rmSync(join(cache, f), { recursive: true, force: true });
-    if (mode === "edited") appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
+    if (mode === "edited" || mode === "warm-edited")
+      appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
     const args = [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"];
     if (mode === "server") args.push("--dev-url", devUrl);
-    ({ cold: pitstop, edited, server: onServer })[mode].push(
-      timeCommand(process.execPath, args, { cwd: w.dir, env }),
-    );
+    const runEnv = mode.startsWith("warm") ? warmEnv : env;
+    const times = {
+      cold: pitstop,
+      edited,
+      server: onServer,
+      "warm-cold": warmCold,
+      "warm-edited": warmEdited,
+    };
+    times[mode].push(timeCommand(process.execPath, args, { cwd: w.dir, env: runEnv }));
     const file = readdirSync(join(w.dir, "out")).find((f) => f.includes("changes"));
     if (file === undefined) throw new Error("pitstop diff wrote no migration");
     const up = readFileSync(join(w.dir, "out", file), "utf8").split("-- +down")[0];
@@ -254,6 +284,11 @@ for (const size of sizes) {
   runPitstop("cold");
   runMigra();
   if (devUrl) runPitstop("server");
+  const warmProcess = withWarm ? await startWarm(w.dir) : undefined;
+  // A process that has served a few commands: V8 has optimized PGlite's hot code by then.
+  if (warmProcess) for (let i = 0; i < 3; i++) runPitstop("warm-cold");
+  warmCold.length = 0;
+  warmEdited.length = 0;
   floor.length = 0;
   pitstop.length = 0;
   edited.length = 0;
@@ -264,11 +299,20 @@ for (const size of sizes) {
     const cold = () => runPitstop("cold");
     const warm = () => runPitstop("edited");
     const served = () => devUrl && runPitstop("server");
+    const warmed = () => {
+      if (!warmProcess) return;
+      runPitstop("warm-cold");
+      runPitstop("warm-edited");
+    };
     const order =
       r % 2 === 0
-        ? [runFloor, cold, warm, served, runMigra]
-        : [runMigra, served, warm, cold, runFloor];
+        ? [runFloor, cold, warm, served, warmed, runMigra]
+        : [runMigra, warmed, served, warm, cold, runFloor];
     for (const run of order) run();
+  }
+  if (warmProcess) {
+    timeCommand(process.execPath, [CLI, "scratch", "stop"], { cwd: w.dir, env: warmEnv });
+    warmProcess.kill("SIGKILL");
   }
   rmSync(w.dir, { recursive: true, force: true });
   results.push({
@@ -281,6 +325,8 @@ for (const size of sizes) {
     migraAlone,
     migraLoads,
     onServer,
+    warmCold,
+    warmEdited,
     planned,
   });
 }
@@ -310,6 +356,16 @@ for (const r of results) {
       `  pitstop diff --dev-url (PG 15):   ${d.toFixed(0).padStart(6)} ms  ${ratio(d, f)}x`,
     );
   }
+  if (r.warmCold.length > 0) {
+    const wc = median(r.warmCold);
+    const we = median(r.warmEdited);
+    console.log(
+      `  pitstop diff, warm scratch, nothing kept: ${wc.toFixed(0).padStart(6)} ms  ${ratio(wc, f)}x`,
+    );
+    console.log(
+      `  pitstop diff, warm scratch, edited:       ${we.toFixed(0).padStart(6)} ms  ${ratio(we, f)}x`,
+    );
+  }
   if (r.migraAlone.length > 0) {
     const a = median(r.migraAlone);
     const l = median(r.migraLoads);
@@ -320,8 +376,12 @@ for (const r of results) {
       `  migra + psql loads both inputs:   ${l.toFixed(0).padStart(6)} ms  ${ratio(l, f)}x`,
     );
     const d = r.onServer.length > 0 ? `, ${ratio(median(r.onServer), l)}x --dev-url` : "";
+    const wm =
+      r.warmCold.length > 0
+        ? `, warm scratch ${ratio(median(r.warmCold), l)}x nothing kept, ${ratio(median(r.warmEdited), l)}x edited`
+        : "";
     console.log(
-      `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited${d}`,
+      `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited${d}${wm}`,
     );
   }
 }

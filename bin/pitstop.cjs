@@ -56,21 +56,44 @@ function commandName(args) {
 // itself when this did not, and says so in JIT_PROFILE).
 const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
 const LINT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"];
+// The declarative commands parse whole schemas once: their parser is compiled early too.
+const PARSE_SCHEMAS = ["diff", "drift", "schema", "studio"];
 let profile = "default";
-if (commandName(process.argv.slice(2)) === "lint") {
+const command = commandName(process.argv.slice(2));
+if (command === "lint") {
   try {
     const v8 = require("node:v8");
     for (const flag of LINT_FLAGS) v8.setFlagsFromString(flag);
     profile = "lint";
   } catch {}
-  // The parser's WASM (1.7 MB) compiles on V8's background threads while the
-  // bundle loads; the bundled libpg-query loader instantiates this module.
+  compileParserEarly(false);
+} else if (PARSE_SCHEMAS.includes(command)) {
+  compileParserEarly(true);
+}
+
+/**
+ * Starts compiling the parser's WASM (1.7 MB) on V8's background threads
+ * while the bundle loads; the bundled libpg-query loader instantiates this
+ * module. `baseline`: with Liftoff only (the flag set for this compile and
+ * reset), as `lint` has it anyway: re-compiling the hot functions with
+ * TurboFan cost a `diff` of 58 tables ~0.4 s of CPU, more than its parse
+ * gains (bench/diff).
+ */
+function compileParserEarly(baseline) {
   try {
     const wasm = path.join(
       path.dirname(require.resolve("libpg-query", { paths: [__dirname] })),
       "libpg-query.wasm",
     );
-    const compiled = WebAssembly.compile(fs.readFileSync(wasm));
+    const bytes = fs.readFileSync(wasm);
+    const v8 = require("node:v8");
+    if (baseline) v8.setFlagsFromString("--liftoff-only");
+    let compiled;
+    try {
+      compiled = WebAssembly.compile(bytes);
+    } finally {
+      if (baseline) v8.setFlagsFromString("--no-liftoff-only");
+    }
     compiled.catch(() => {});
     globalThis[Symbol.for("pg-pitstop.parser-wasm")] = compiled;
   } catch {}
