@@ -219,6 +219,34 @@ describe("warm scratch", () => {
     );
   });
 
+  it("is killed when a command is interrupted while it runs a statement that never ends", async () => {
+    const dir = project("endless");
+    dirs.push(dir);
+    writeFileSync(
+      path.join(dir, "schema.sql"),
+      `${BASE}DO $$ BEGIN LOOP PERFORM 1; END LOOP; END $$;\n`,
+    );
+    const { child } = await serve(dir, "--idle", "5m");
+    stray.push(child);
+    const { pid, socket } = (await status(dir)).running[0]!;
+    const command = spawn(process.execPath, [CLI, "diff", "x", "--dry-run"], {
+      cwd: dir,
+      env: { ...cleanEnv(), ...ON },
+      stdio: "ignore",
+    });
+    stray.push(command);
+    await until(
+      async () => ((await askRemote(socket, "status", 500)) === undefined ? true : undefined),
+      "the process to be busy",
+    );
+    command.kill("SIGINT");
+    await until(
+      async () => (command.exitCode !== null || command.signalCode ? true : undefined),
+      "the command to end",
+    );
+    await until(async () => (alive(pid) ? undefined : true), "the process to be killed");
+  });
+
   it("is started by a command when none runs, and `scratch stop` ends it", async () => {
     const dir = project("spawned");
     dirs.push(dir);

@@ -239,6 +239,8 @@ export async function askRemote<T>(
   }
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
 class RemoteDriver implements Driver {
   readonly dialect = "pglite" as const;
   readonly target: string;
@@ -253,8 +255,9 @@ class RemoteDriver implements Driver {
     this.target = `PGlite in the warm scratch process (pid ${hello.pid})`;
     this.#mutex = new Mutex(this.target);
     // Interrupted mid-call (Ctrl-C): the process may be running SQL that never
-    // ends (a loop in a function); nobody else can use it then.
+    // ends (a loop in a function); nobody else could use it then.
     process.once("exit", this.#onExit);
+    for (const signal of SIGNALS) process.on(signal, this.#onSignal);
   }
 
   readonly #onExit = () => {
@@ -266,6 +269,18 @@ class RemoteDriver implements Driver {
       }
     }
   };
+
+  readonly #onSignal = (signal: NodeJS.Signals) => {
+    this.#onExit();
+    this.#unlisten();
+    // Nobody else handles it: the signal's own effect (the process ends).
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+
+  #unlisten(): void {
+    process.removeListener("exit", this.#onExit);
+    for (const signal of SIGNALS) process.removeListener(signal, this.#onSignal);
+  }
 
   query<R extends object = Record<string, unknown>>(
     sql: string,
@@ -330,7 +345,7 @@ class RemoteDriver implements Driver {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    process.removeListener("exit", this.#onExit);
+    this.#unlisten();
     await this.#mutex.run(async () => this.#connection.end());
   }
 
