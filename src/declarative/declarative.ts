@@ -10,17 +10,17 @@ import type { Plan, PlanStatement } from "../diff/plan.js";
 import type { Driver } from "../driver/driver.js";
 import { renderDump } from "../dump/dump.js";
 import type { SchemaFilterOptions } from "../inspect/filter.js";
-import { type InspectOptions, inspect, inspectInTransaction } from "../inspect/inspect.js";
+import { inspect } from "../inspect/inspect.js";
 import type { SchemaModel } from "../inspect/model.js";
 import { Migrator } from "../runner/migrator.js";
 import type { MigrationSource } from "../source/source.js";
-import { classify } from "../sql/classify.js";
 import { loadParser } from "../sql/parser.js";
 import { splitSql } from "../sql/split.js";
 import { DEFAULT_HISTORY, type HistoryTable } from "../store/history.js";
-import { extensionsCreated, loadSchema, readSchema, rolesNamed, type SchemaFile } from "./load.js";
-import { modelCache, modelKey } from "./model-cache.js";
+import { extensionsCreated, readSchema, rolesNamed, type SchemaFile } from "./load.js";
+import { modelKey } from "./model-cache.js";
 import { parseRenameHints, type RenameHint, resolveRenames } from "./renames.js";
+import { inspectOptions, loadAndInspect, modelsCache, schemaModelKey } from "./schema-model.js";
 import {
   DEFAULT_CACHE_DIR,
   isSmallInput,
@@ -143,16 +143,32 @@ export async function planMigration(
    * whose migrations' model is kept; without it, a replay found necessary
    * after all (renames, a cast to check) starts again with them.
    */
+  const watched: DeclarativeOptions = options.warm
+    ? {
+        ...options,
+        warm: {
+          ...options.warm,
+          watch: {
+            cwd: process.cwd(),
+            schema,
+            options: {
+              ...(options.filter ? { filter: options.filter } : {}),
+              ...(options.history ? { history: options.history } : {}),
+            },
+          },
+        },
+      }
+    : options;
   const inScratch = (withMigrations: boolean) =>
     withScratch(
-      options,
+      watched,
       [...files.map((f) => f.split), ...(withMigrations ? migrationSplits(list) : [])],
       async (scratch) => {
         const replayHere = async () => {
           if (!withMigrations) throw new NeedsMigrationInputs();
           await replay(scratch.driver, list, options);
         };
-        let to = knownTo;
+        let to = knownTo ?? (scratch.warm ? cached.toAgain() : undefined);
         if (to === undefined) {
           to = await loadAndInspect(scratch, files, options);
           knownTo = to;
@@ -208,16 +224,15 @@ async function cachedModels(
 ): Promise<{
   from?: SchemaModel;
   to?: SchemaModel;
+  toAgain(): SchemaModel | undefined;
   keep(side: "from" | "to", model: SchemaModel): void;
 }> {
-  if (options.devUrl) return { keep: () => {} };
+  if (options.devUrl) return { keep: () => {}, toAgain: () => undefined };
   const { pgliteVersion } = await import("../driver/pglite.js");
-  const cache = modelCache(
-    path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `models-pglite-${pgliteVersion()}`),
-  );
+  const cache = modelsCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const common = [pgliteVersion(), inspectOptions(options)];
   const keys = {
-    to: modelKey(["schema", ...common, files.map((f) => [f.file, f.text])]),
+    to: schemaModelKey(options, files),
     from: list.every((m) => m.up.kind === "sql")
       ? modelKey(["migrations", ...common, list.map((m) => [m.version, m.name, m.checksum])])
       : undefined,
@@ -227,6 +242,8 @@ async function cachedModels(
   return {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    // The warm scratch may have loaded it meanwhile (src/declarative/warm-scratch/precompute.ts).
+    toAgain: () => cache.get(keys.to),
     keep: (side, model) => {
       const key = keys[side];
       if (key !== undefined) cache.set(key, model);
@@ -364,55 +381,6 @@ function splitChars(inputs: readonly ReturnType<typeof splitSql>[]): number {
   let n = 0;
   for (const split of inputs) for (const s of split.statements) n += s.text.length;
   return n;
-}
-
-function inspectOptions(options: DeclarativeOptions): InspectOptions {
-  return { ...options.filter, history: options.history ?? DEFAULT_HISTORY };
-}
-
-/**
- * Loads schema files, inspects them and leaves the scratch empty. Files that
- * can all run in one transaction are loaded in one, inspected inside it and
- * rolled back: rolling DDL back costs next to nothing, dropping what it made
- * costs as much as making it. Otherwise (or when that fails: the plain path
- * then reports the error with its location) loaded, inspected and reset.
- */
-async function loadAndInspect(
-  scratch: Scratch,
-  files: SchemaFile[],
-  options: DeclarativeOptions,
-): Promise<SchemaModel> {
-  if (files.every(inOneTransaction)) {
-    const model = await scratch.driver.session(async (s) => {
-      await s.exec("BEGIN");
-      try {
-        await loadSchema(s, files);
-        return await inspectInTransaction(s, inspectOptions(options));
-      } catch {
-        return undefined;
-      } finally {
-        await s.exec("ROLLBACK");
-      }
-    });
-    if (model !== undefined) return model;
-  }
-  await loadSchema(scratch.driver, files);
-  const model = await inspect(scratch.driver, inspectOptions(options));
-  await scratch.reset();
-  return model;
-}
-
-/** Every statement can run inside an explicit transaction block (and none ends one). */
-function inOneTransaction(file: SchemaFile): boolean {
-  return (
-    file.split.skipped.length === 0 &&
-    file.split.statements.every(
-      (s) =>
-        s.kind !== "TransactionStmt" &&
-        s.copyData === undefined &&
-        classify(s, 180000).transactional,
-    )
-  );
 }
 
 async function withScratch<T>(

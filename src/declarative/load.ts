@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { PitstopError } from "../core/errors.js";
 import { DatabaseError, type Queryable } from "../driver/driver.js";
 import { readSourceText } from "../source/read-text.js";
@@ -21,23 +21,27 @@ export interface SchemaFile {
  * path order). Each file is parsed with the PostgreSQL parser first: a
  * syntax error names file:line:col before anything runs.
  *
+ * `cwd`: where a relative `path` is, when not the working directory (names
+ * stay as given).
+ *
  * @example
  * const files = await readSchema("schema.sql");
  */
-export async function readSchema(path: string): Promise<SchemaFile[]> {
+export async function readSchema(path: string, cwd?: string): Promise<SchemaFile[]> {
+  const at = (p: string) => (cwd === undefined ? p : resolve(cwd, p));
   let stat: ReturnType<typeof statSync>;
   try {
-    stat = statSync(path);
+    stat = statSync(at(path));
   } catch {
     throw new PitstopError("NO_SCHEMA", `schema ${path} does not exist`, {
       hint: "Point --file at your desired schema (a .sql file or a folder of them), or write one with `pitstop schema dump --out schema.sql`.",
       exitCode: 2,
     });
   }
-  const paths = stat.isDirectory() ? sqlFilesUnder(path).map((f) => join(path, f)) : [path];
+  const paths = stat.isDirectory() ? sqlFilesUnder(at(path)).map((f) => join(path, f)) : [path];
   await loadParser();
   return paths.map((file) => {
-    const text = readSourceText(file);
+    const text = readSourceText(at(file));
     return { file, text, split: splitSql(text, { file }) };
   });
 }

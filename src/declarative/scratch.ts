@@ -60,6 +60,8 @@ export interface Scratch {
   readonly driver: Driver;
   /** What it is, for messages: `PGlite (scratch)`, `temporary database x on host`. */
   readonly description: string;
+  /** A warm scratch process's database (src/declarative/warm-scratch), which others use too. */
+  readonly warm?: boolean;
   /** Back to empty: every schema dropped, `public` recreated. */
   reset(): Promise<void>;
   close(): Promise<void>;

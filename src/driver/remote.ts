@@ -19,7 +19,15 @@ import { readFrames, writeFrame } from "./wire.js";
 export const REMOTE_PROTOCOL = 1;
 
 export type RemoteRequest =
-  | { id: number; op: "hello"; protocol: number; extensions: string[]; roles: string[] }
+  | {
+      id: number;
+      op: "hello";
+      protocol: number;
+      extensions: string[];
+      roles: string[];
+      /** A schema the process may load again when it changes (src/declarative/warm-scratch/precompute.ts). */
+      watch?: { cwd: string; schema: string; options: unknown };
+    }
   | { id: number; op: "query"; sql: string; params: unknown[] }
   | { id: number; op: "exec"; sql: string }
   | { id: number; op: "copyFrom"; sql: string; data: string }
@@ -160,6 +168,8 @@ export interface RemoteConnectOptions {
   readonly roles: readonly string[];
   /** How long to wait for this client's turn (the process may be serving another). */
   readonly turnTimeoutMs: number;
+  /** A schema file or folder for the process to watch (see the `hello` request). */
+  readonly watch?: { cwd: string; schema: string; options: unknown };
 }
 
 /**
@@ -190,6 +200,7 @@ export async function connectRemoteDriver(
         protocol: REMOTE_PROTOCOL,
         extensions: [...options.extensions],
         roles: [...options.roles],
+        ...(options.watch ? { watch: options.watch } : {}),
       }),
       new Promise<undefined>((resolve) => {
         timer = setTimeout(() => resolve(undefined), options.turnTimeoutMs);

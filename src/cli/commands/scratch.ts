@@ -52,11 +52,12 @@ export async function runScratchStatus(
   const { askRemote } = await import("../../driver/remote.js");
   const running = [];
   for (const { info, socket } of warmScratchInfos(cacheDirOf(settings, flags.cacheDir))) {
-    const status = await askRemote<{ served: number; busy: boolean; waiting: number }>(
-      socket,
-      "status",
-      2000,
-    );
+    const status = await askRemote<{
+      served: number;
+      busy: boolean;
+      waiting: number;
+      modelsKept: number;
+    }>(socket, "status", 2000);
     if (status) running.push({ ...info, ...status, socket });
   }
   if (out.json) out.data({ ok: true, running });
@@ -65,7 +66,7 @@ export async function runScratchStatus(
   else
     for (const r of running)
       out.line(
-        `pid ${r.pid}, since ${formatTimestamp(new Date(r.startedAt))}, PGlite ${r.pglite}, ${r.served} commands served, ${r.busy ? "busy" : "idle"}; exits after ${Math.round(r.idleMs / 1000)} s idle`,
+        `pid ${r.pid}, since ${formatTimestamp(new Date(r.startedAt))}, PGlite ${r.pglite}, ${r.served} commands served, ${r.modelsKept} changed schemas loaded ahead, ${r.busy ? "busy" : "idle"}; exits after ${Math.round(r.idleMs / 1000)} s idle`,
       );
   return running.length > 0 ? 0 : 1;
 }

@@ -5,6 +5,7 @@ import { liveLockHolder } from "../../driver/file-lock.js";
 import { connectRemoteDriver, REMOTE_LOST, resetRemote } from "../../driver/remote.js";
 import type { Scratch } from "../scratch.js";
 import { warmScratchPaths } from "./paths.js";
+import type { SchemaWatch } from "./precompute.js";
 
 /** How `diff` and the other declarative commands use a warm scratch process. */
 export interface WarmScratchUse {
@@ -21,6 +22,11 @@ export interface WarmScratchUse {
   readonly turnTimeoutMs?: number;
   /** Told when the process went away mid-way (the work is then done again in-process). */
   readonly onLost?: (why: string) => void;
+  /**
+   * The desired schema: the process loads it again whenever it changes and
+   * keeps its model, so the next command finds it ready.
+   */
+  readonly watch?: SchemaWatch;
 }
 
 /**
@@ -45,12 +51,14 @@ export async function openWarmScratch(
     extensions,
     roles,
     turnTimeoutMs: use.turnTimeoutMs ?? 3000,
+    ...(use.watch ? { watch: use.watch } : {}),
   });
   if (remote === undefined) return undefined;
   const { driver } = remote;
   return {
     driver,
     description: `PGlite in the warm scratch process (pid ${remote.hello.pid})`,
+    warm: true,
     reset: () => resetRemote(driver),
     close: () => driver.close(),
   };

@@ -22,6 +22,7 @@ import {
   resetDatabase,
 } from "../scratch.js";
 import { type WarmScratchInfo, warmScratchPaths } from "./paths.js";
+import { type SchemaWatch, SchemaWatches } from "./precompute.js";
 import { WARM_UP_SQL } from "./warm-up.js";
 
 /** Without a client for this long, the process exits (default of `pitstop scratch serve`). */
@@ -42,10 +43,17 @@ export interface WarmScratchServeOptions {
 
 export type ServeOutcome = "idle" | "stopped" | "already-running" | "failed";
 
-interface Waiting {
-  readonly socket: net.Socket;
-  readonly request: Extract<RemoteRequest, { op: "hello" }>;
-}
+type Waiting =
+  | {
+      readonly kind: "client";
+      readonly socket: net.Socket;
+      readonly request: Extract<RemoteRequest, { op: "hello" }>;
+    }
+  | {
+      readonly kind: "job";
+      readonly key: string;
+      readonly run: (db: Driver, extensions: ReadonlySet<string>) => Promise<void>;
+    };
 
 /**
  * Keeps a PGlite database started for the project's declarative commands
@@ -116,11 +124,21 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     db = await start();
   };
 
-  let active: net.Socket | undefined;
+  /** Who has the database: a client, a job (a watched schema loaded), or nobody. */
+  let active: net.Socket | "job" | undefined;
   let releasing: Promise<void> | undefined;
   const queue: Waiting[] = [];
   let served = 0;
   let idleTimer: NodeJS.Timeout | undefined;
+  const watches = new SchemaWatches(
+    path.resolve(options.cacheDir),
+    (key, run) => {
+      if (stopping || queue.some((w) => w.kind === "job" && w.key === key)) return;
+      queue.push({ kind: "job", key, run });
+      void pump();
+    },
+    log,
+  );
   let finish!: (outcome: ServeOutcome) => void;
   const finished = new Promise<ServeOutcome>((resolve) => {
     finish = resolve;
@@ -149,6 +167,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     if (stopping) return;
     stopping = true;
     clearTimeout(idleTimer);
+    watches.close();
     server.close();
     for (const s of sockets) s.destroy();
     fs.rmSync(paths.info, { force: true });
@@ -170,8 +189,13 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     if (active !== undefined || releasing !== undefined || stopping) return;
     const next = queue.shift();
     if (next === undefined) return armIdle();
-    if (next.socket.destroyed) return pump();
     clearTimeout(idleTimer);
+    if (next.kind === "job") {
+      active = "job";
+      await next.run(db, extensions).catch(() => {});
+      return release("job");
+    }
+    if (next.socket.destroyed) return pump();
     active = next.socket;
     try {
       const wanted = next.request.extensions.filter((e) => !extensions.has(e));
@@ -181,6 +205,9 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
         await restart();
       }
       if (next.request.roles.length > 0) await createRoles(db, next.request.roles);
+      const watch = next.request.watch;
+      if (watch && typeof watch.cwd === "string" && typeof watch.schema === "string")
+        watches.add(watch as SchemaWatch);
       const hello: RemoteHello = { pid: process.pid, served };
       served++;
       reply(next.socket, { id: next.request.id, ok: true, value: hello });
@@ -190,7 +217,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     }
   };
 
-  const release = (socket: net.Socket) => {
+  const release = (socket: net.Socket | "job") => {
     if (socket !== active) return;
     active = undefined;
     releasing = (async () => {
@@ -259,14 +286,20 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
             });
             return;
           }
-          queue.push({ socket, request });
+          queue.push({ kind: "client", socket, request });
           void pump();
           return;
         case "status":
           reply(socket, {
             id: request.id,
             ok: true,
-            value: { pid: process.pid, served, busy: active !== undefined, waiting: queue.length },
+            value: {
+              pid: process.pid,
+              served,
+              busy: active !== undefined,
+              waiting: queue.length,
+              modelsKept: watches.kept,
+            },
           });
           return;
         case "stop":
@@ -280,7 +313,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     socket.on("error", () => {});
     socket.on("close", () => {
       sockets.delete(socket);
-      const waiting = queue.findIndex((w) => w.socket === socket);
+      const waiting = queue.findIndex((w) => w.kind === "client" && w.socket === socket);
       if (waiting >= 0) queue.splice(waiting, 1);
       release(socket);
     });
