@@ -229,6 +229,7 @@ for (const size of sizes) {
   const onServer = [];
   const warmCold = [];
   const warmEdited = [];
+  const warmSaved = [];
   let edits = 0;
   const migraAlone = [];
   const migraLoads = [];
@@ -246,7 +247,9 @@ for (const size of sizes) {
    * schema.sql changed since the last run, the migrations did not (the
    * everyday loop: edit the schema, run diff); server: the scratch on the
    * PostgreSQL server (`--dev-url`, which keeps no model: both loaded);
-   * warm-cold, warm-edited: the same on the warm scratch process.
+   * warm-cold, warm-edited: the same on the warm scratch process;
+   * warm-saved: schema.sql edited 2 s before the run (not timed), which the
+   * process watches and loads ahead.
    */
   const runPitstop = (mode) => {
     rmSync(join(w.dir, "out"), { recursive: true, force: true });
@@ -255,8 +258,9 @@ for (const size of sizes) {
     if (mode === "cold" || mode === "warm-cold")
       for (const f of readdirSync(cache))
         if (f.startsWith("models-")) rmSync(join(cache, f), { recursive: true, force: true });
-    if (mode === "edited" || mode === "warm-edited")
+    if (mode === "edited" || mode === "warm-edited" || mode === "warm-saved")
       appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
+    if (mode === "warm-saved") spawnSync("sleep", ["2"]);
     const args = [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"];
     if (mode === "server") args.push("--dev-url", devUrl);
     const runEnv = mode.startsWith("warm") ? warmEnv : env;
@@ -266,6 +270,7 @@ for (const size of sizes) {
       server: onServer,
       "warm-cold": warmCold,
       "warm-edited": warmEdited,
+      "warm-saved": warmSaved,
     };
     times[mode].push(timeCommand(process.execPath, args, { cwd: w.dir, env: runEnv }));
     const file = readdirSync(join(w.dir, "out")).find((f) => f.includes("changes"));
@@ -303,6 +308,7 @@ for (const size of sizes) {
       if (!warmProcess) return;
       runPitstop("warm-cold");
       runPitstop("warm-edited");
+      runPitstop("warm-saved");
     };
     const order =
       r % 2 === 0
@@ -327,6 +333,7 @@ for (const size of sizes) {
     onServer,
     warmCold,
     warmEdited,
+    warmSaved,
     planned,
   });
 }
@@ -365,6 +372,10 @@ for (const r of results) {
     console.log(
       `  pitstop diff, warm scratch, edited:       ${we.toFixed(0).padStart(6)} ms  ${ratio(we, f)}x`,
     );
+    const ws = median(r.warmSaved);
+    console.log(
+      `  pitstop diff, warm, edited 2 s before:    ${ws.toFixed(0).padStart(6)} ms  ${ratio(ws, f)}x`,
+    );
   }
   if (r.migraAlone.length > 0) {
     const a = median(r.migraAlone);
@@ -378,7 +389,7 @@ for (const r of results) {
     const d = r.onServer.length > 0 ? `, ${ratio(median(r.onServer), l)}x --dev-url` : "";
     const wm =
       r.warmCold.length > 0
-        ? `, warm scratch ${ratio(median(r.warmCold), l)}x nothing kept, ${ratio(median(r.warmEdited), l)}x edited`
+        ? `, warm scratch ${ratio(median(r.warmCold), l)}x nothing kept, ${ratio(median(r.warmEdited), l)}x edited, ${ratio(median(r.warmSaved), l)}x edited 2 s before`
         : "";
     console.log(
       `  pitstop / (migra + loads):        ${ratio(p, l)}x nothing kept, ${ratio(e, l)}x edited${d}${wm}`,
