@@ -6,8 +6,6 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const bundle = path.join(__dirname, "../dist/cli.cjs");
-
 // Global options that take a value (src/cli/main.ts buildRoot; test/bin-jit.test.ts
 // checks the two agree): the word after one is not the command's name.
 const VALUED = [
@@ -56,8 +54,15 @@ function commandName(args) {
 // itself when this did not, and says so in JIT_PROFILE).
 const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
 const LINT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"];
+const args = process.argv.slice(2);
+const isLint = commandName(args) === "lint";
+// `lint` (without --help, which lists every command) loads a bundle holding
+// only that command: less to read, deserialize and run (scripts/build.mjs).
+const fullBundle = path.join(__dirname, "../dist/cli.cjs");
+const lintBundle = path.join(__dirname, "../dist/cli-lint.cjs");
+let bundle = isLint && !args.some((a) => a === "-h" || a === "--help") ? lintBundle : fullBundle;
 let profile = "default";
-if (commandName(process.argv.slice(2)) === "lint") {
+if (isLint) {
   try {
     const v8 = require("node:v8");
     for (const flag of LINT_FLAGS) v8.setFlagsFromString(flag);
@@ -98,7 +103,11 @@ function loadWithCodeCache() {
   const hash = [st.size, st.ino, Math.round(st.ctimeMs * 1000), Math.round(st.mtimeMs)]
     .map((n) => n.toString(36))
     .join("-");
-  const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${profile}-${hash}.bin`);
+  const name = path.basename(bundle, ".cjs");
+  const cacheFile = path.join(
+    dir,
+    `${name}-${process.version}-${process.arch}-${profile}-${hash}.bin`,
+  );
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -130,6 +139,8 @@ let cli;
 try {
   cli = loadWithCodeCache();
 } catch (error) {
+  // A build from before the lint bundle: the full one has every command.
+  if (bundle === lintBundle && !fs.existsSync(bundle)) bundle = fullBundle;
   if (!fs.existsSync(bundle)) {
     console.error("pitstop is not built: run `npm run build` in the pitstop checkout.");
     process.exit(1);
