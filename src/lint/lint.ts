@@ -225,11 +225,16 @@ class LintRun {
     const raw: { finding: Finding; top: number }[] = [];
     this.#walk(analyzed, (w, ctx) => {
       const s = w.statement;
-      for (const rule of this.#rulesFor(s.kind)) {
+      // Indexed loops: lint runs on V8's baseline JIT, where for-of allocates an
+      // iterator result per step (every rule, every statement).
+      const rules = this.#rulesFor(s.kind);
+      for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r]!;
         const result = rule.check(s, ctx);
         if (!result) continue;
         const hits = Array.isArray(result) ? (result as readonly Hit[]) : [result as Hit];
-        for (const hit of hits) {
+        for (let h = 0; h < hits.length; h++) {
+          const hit = hits[h]!;
           let at = s.start;
           if (hit.location !== undefined && !s.embedded) {
             const c = toChar(hit.location);
