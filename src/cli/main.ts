@@ -27,6 +27,9 @@ export function main(argv: string[]): Promise<number> {
 /**
  * `main` with the commands `define` adds: src/cli/lint-main.ts passes the
  * `lint` command alone (a smaller bundle for bin/pitstop.cjs to load).
+ *
+ * @example
+ * await runProgram(process.argv, (program) => defineLintCommand(program, action));
  */
 export async function runProgram(argv: string[], define: DefineCommands): Promise<number> {
   quietOnClosedOutput();
