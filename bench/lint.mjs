@@ -118,6 +118,13 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(" ")}`,
 );
+// Node reads NODE_EXTRA_CA_CERTS at start-up, in every process (squawk's
+// wrapper and `node -e 0` too): a CA bundle there adds tens of ms to each
+// row and brings every ratio closer to 1 (bench/README.md, bench/lint).
+if (process.env.NODE_EXTRA_CA_CERTS)
+  console.log(
+    `  NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node start above loads it`,
+  );
 
 // In-process, cold: what one `pitstop lint` over the folder spends its time on.
 {

@@ -6,8 +6,6 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const bundle = path.join(__dirname, "../dist/cli.cjs");
-
 // Global options that take a value (src/cli/main.ts buildRoot; test/bin-jit.test.ts
 // checks the two agree): the word after one is not the command's name.
 const VALUED = [
@@ -58,9 +56,16 @@ const JIT_PROFILE = Symbol.for("pg-pitstop.jit-profile");
 const LINT_FLAGS = ["--liftoff-only", "--always-sparkplug", "--no-opt"];
 // The declarative commands parse whole schemas once: their parser is compiled early too.
 const PARSE_SCHEMAS = ["diff", "drift", "schema", "studio"];
+const args = process.argv.slice(2);
+const command = commandName(args);
+const isLint = command === "lint";
+// `lint` (without --help, which lists every command) loads a bundle holding
+// only that command: less to read, deserialize and run (scripts/build.mjs).
+const fullBundle = path.join(__dirname, "../dist/cli.cjs");
+const lintBundle = path.join(__dirname, "../dist/cli-lint.cjs");
+let bundle = isLint && !args.some((a) => a === "-h" || a === "--help") ? lintBundle : fullBundle;
 let profile = "default";
-const command = commandName(process.argv.slice(2));
-if (command === "lint") {
+if (isLint) {
   try {
     const v8 = require("node:v8");
     for (const flag of LINT_FLAGS) v8.setFlagsFromString(flag);
@@ -121,7 +126,11 @@ function loadWithCodeCache() {
   const hash = [st.size, st.ino, Math.round(st.ctimeMs * 1000), Math.round(st.mtimeMs)]
     .map((n) => n.toString(36))
     .join("-");
-  const cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${profile}-${hash}.bin`);
+  const name = path.basename(bundle, ".cjs");
+  const cacheFile = path.join(
+    dir,
+    `${name}-${process.version}-${process.arch}-${profile}-${hash}.bin`,
+  );
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -153,6 +162,8 @@ let cli;
 try {
   cli = loadWithCodeCache();
 } catch (error) {
+  // A build from before the lint bundle: the full one has every command.
+  if (bundle === lintBundle && !fs.existsSync(bundle)) bundle = fullBundle;
   if (!fs.existsSync(bundle)) {
     console.error("pitstop is not built: run `npm run build` in the pitstop checkout.");
     process.exit(1);

@@ -78,6 +78,14 @@ describe("file contents", () => {
     expect(error.message).toMatch(/001_a\.sql:3: the file is not valid UTF-8/);
   });
 
+  it("a file that holds U+FFFD itself is valid UTF-8 and read as it is", async () => {
+    // The text is decoded first; only a replacement character sends it to the byte check.
+    const sql = "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1); -- \uFFFD marks a bad byte\n";
+    const { dir } = migrationsDir({ "001_a.sql": `-- +up\n${sql}` });
+    const [m] = await directorySource({ dir }).load();
+    expect((m!.up as { sql: string }).sql).toBe(sql);
+  });
+
   it("a UTF-8 BOM at the start of a migration is dropped", async () => {
     const { dir } = migrationsDir({ "001_a.sql": `\uFEFF${CREATE_A}` });
     const [m] = await directorySource({ dir }).load();

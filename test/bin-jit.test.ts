@@ -66,7 +66,8 @@ describe("bin/pitstop.cjs", () => {
         );
       const lint = await runCli(["lint", dir], { env });
       expect(lint.code, lint.stderr).toBe(3);
-      const lintCache = caches()[`cli-${process.version}-${process.arch}-lint`];
+      // The lint-only bundle (dist/cli-lint.cjs), with a cache of its own.
+      const lintCache = caches()[`cli-lint-${process.version}-${process.arch}-lint`];
       expect(lintCache).toBeDefined();
       const written = statSync(join(cacheDir, lintCache!)).mtimeMs;
       // Another command keeps a cache of its own; lint's stays as it was.
@@ -78,6 +79,31 @@ describe("bin/pitstop.cjs", () => {
       expect(statSync(join(cacheDir, lintCache!)).mtimeMs).toBe(written);
     },
   );
+
+  it("loads the lint-only bundle for lint, and the full one for lint --help and other commands", async () => {
+    const env = { TMPDIR: join(tmp, "bundles") };
+    const cacheDir = join(tmp, "bundles", `pitstop-compile-cache-${process.getuid?.() ?? "user"}`);
+    const dir = join(tmp, "bundles-migrations");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "000001_a.sql"), "CREATE TABLE a (id int);\n");
+    const bundles = () =>
+      new Set(readdirSync(cacheDir).map((f) => f.replace(/-v\d+\.\d+\.\d+-.*$/, "")));
+    mkdirSync(env.TMPDIR, { recursive: true });
+    const lint = await runCli(["--dir", dir, "lint", "--all"], { env });
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(bundles()).toEqual(new Set(["cli-lint"]));
+    // Help lists every command: the full bundle, with the same help for lint.
+    const help = await runCli(["lint", "--help"], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--pg-version <major>");
+    expect(help.stdout).toContain("--database"); // the global options
+    expect(bundles()).toEqual(new Set(["cli-lint", "cli"]));
+    // The lint bundle fails a wrong option as the full one would.
+    const bad = await runCli(["lint", "--no-such-option"], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown option '--no-such-option'");
+    expect(bad.stderr).toContain("(run with --help for usage)");
+  });
 
   // Start-up of every command: Node built-ins that lint and --version never use
   // load on first use (src/core/node-crypto.ts, scripts/build.mjs for commander's

@@ -12,21 +12,28 @@ if (typeof (globalThis as { navigator?: unknown }).navigator === "undefined") {
 import { Command, CommanderError, Option } from "commander";
 import { fileSystemError, PitstopError, UsageError } from "../core/errors.js";
 import { defineFleetCommand } from "./commands/fleet-command.js";
+import { defineLintCommand } from "./commands/lint-command.js";
 import { docsPath } from "./docs-path.js";
-import {
-  addGlobalOptions,
-  diagramFormat,
-  globalFlags,
-  lintOutputFormat,
-} from "./global-options.js";
+import { addGlobalOptions, diagramFormat, globalFlags } from "./global-options.js";
 import { Output, quietOnClosedOutput } from "./output.js";
 
 declare const PITSTOP_VERSION: string;
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 lint findings, 4 pending/drift where --check asks. */
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[]): Promise<number> {
+  return runProgram(argv, defineCommands);
+}
+
+/**
+ * `main` with the commands `define` adds: src/cli/lint-main.ts passes the
+ * `lint` command alone (a smaller bundle for bin/pitstop.cjs to load).
+ *
+ * @example
+ * await runProgram(process.argv, (program) => defineLintCommand(program, action));
+ */
+export async function runProgram(argv: string[], define: DefineCommands): Promise<number> {
   quietOnClosedOutput();
-  const program = buildProgram(argv);
+  const program = buildProgram(argv, define);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
@@ -42,9 +49,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 type Action = (settings: import("./settings.js").Settings, out: Output) => Promise<number>;
+type DefineCommands = (program: { command(spec: string): Command }) => void;
 
 /** Resolves settings, runs the command, sets the exit code. Command modules load only here. */
-function action(cmd: Command, run: Action): Promise<void> {
+export function action(cmd: Command, run: Action): Promise<void> {
   const flags = globalFlags(cmd);
   return (async () => {
     const { resolveSettings } = await import("./settings.js");
@@ -99,7 +107,7 @@ export function commandToDefine(
   return args.some((a) => a === "-v" || a === "--version") ? "" : undefined;
 }
 
-function buildProgram(argv: readonly string[], all = false): Command {
+function buildProgram(argv: readonly string[], define: DefineCommands, all = false): Command {
   const root = buildRoot();
   const only = all ? undefined : commandToDefine(argv, root);
   let matched = false;
@@ -112,9 +120,9 @@ function buildProgram(argv: readonly string[], all = false): Command {
       return root.command(spec);
     },
   };
-  defineCommands(program);
+  define(program);
   // An unknown command (a typo): define them all, so commander names the ones there are.
-  if (only && !matched) return buildProgram(argv, true);
+  if (only && !matched) return buildProgram(argv, define, true);
   return root;
 }
 
@@ -334,34 +342,7 @@ function defineCommands(program: { command(spec: string): Command }): void {
       }),
     );
 
-  program
-    .command("lint [paths...]")
-    .description(
-      "check migrations for locks and breaking changes (default: those not applied yet); exit 3 on an error-level finding",
-    )
-    .option("--since <git-ref>", "the migrations of --dir added since a git ref (e.g. origin/main)")
-    .option("--all", "every migration of --dir")
-    .option("--format <format>", "pretty (default), json, github or sarif")
-    .option(
-      "--pg-version <major>",
-      "PostgreSQL version the rules target (default: the database's, else 18)",
-    )
-    .option("--rules", "list the rules")
-    .action(
-      (
-        paths: string[],
-        o: { since?: string; all?: boolean; format?: string; pgVersion?: string; rules?: boolean },
-        cmd: Command,
-      ) =>
-        action(cmd, async (s, out) =>
-          (await import("./commands/lint.js")).runLint(s, out, paths, {
-            ...o,
-            ...(lintOutputFormat(cmd, o.format)
-              ? { format: lintOutputFormat(cmd, o.format)! }
-              : {}),
-          }),
-        ),
-    );
+  defineLintCommand(program, action);
 
   // Moving in from golang-migrate, goose and dbmate (docs/compat.md).
   program

@@ -42,10 +42,22 @@ const ALIASES: Record<string, string> = {
 
 const SERIALS = new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
 
-/** Reads a `TypeName` node. */
+// A column's type is asked for by a rule each (prefer-bigint, prefer-text...)
+// and by the schema replay: read once per TypeName node.
+const typeCache = new WeakMap<Node, ColumnType | undefined>();
+
+/** Reads a `TypeName` node (the same object for the same node: do not change it). */
 export function columnType(typeName: unknown): ColumnType | undefined {
   const t = typeName as Node | undefined;
   if (!t) return undefined;
+  if (typeof t !== "object") return readType(t);
+  if (typeCache.has(t)) return typeCache.get(t);
+  const type = readType(t);
+  typeCache.set(t, type);
+  return type;
+}
+
+function readType(t: Node): ColumnType | undefined {
   const names = strings(t.names).map((n) => n.toLowerCase());
   const last = names[names.length - 1];
   if (!last) return undefined;

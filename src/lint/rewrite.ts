@@ -19,7 +19,8 @@ function leadingTokens(statement: string, max: number): Token[] {
   const n = statement.length;
   while (i < n && out.length < max) {
     const c = statement[i]!;
-    if (/\s/.test(c)) i++;
+    const code = statement.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(c))) i++;
     else if (c === "-" && statement[i + 1] === "-") {
       const nl = statement.indexOf("\n", i);
       i = nl < 0 ? n : nl + 1;
@@ -39,9 +40,9 @@ function leadingTokens(statement: string, max: number): Token[] {
         j += statement[j] === '"' ? 2 : 1;
       out.push({ text: statement.slice(i, j + 1), end: j + 1 });
       i = j + 1;
-    } else if (/[\p{L}_]/u.test(c)) {
+    } else if (isWordStart(code, c)) {
       let j = i + 1;
-      while (j < n && /[\p{L}\p{N}_$]/u.test(statement[j]!)) j++;
+      while (j < n && isWordPart(statement, j)) j++;
       out.push({ text: statement.slice(i, j).toLowerCase(), end: j });
       i = j;
     } else {
@@ -50,6 +51,26 @@ function leadingTokens(statement: string, max: number): Token[] {
     }
   }
   return out;
+}
+
+// ASCII answered without a regular expression (a Unicode one is slow per
+// character on lint's baseline JIT); other characters by the same classes.
+function isWordStart(code: number, c: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return /[\p{L}_]/u.test(c);
+}
+
+function isWordPart(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128)
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 36
+    );
+  return /[\p{L}\p{N}_$]/u.test(text[i]!);
 }
 
 /**

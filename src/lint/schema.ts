@@ -108,8 +108,10 @@ export class Schema {
   table(rel: RelName | undefined): TableInfo | undefined {
     if (!rel) return undefined;
     if (rel.schema) return this.#tables.get(key(rel.schema, rel.name));
-    for (const schema of this.#searchPath) {
-      const t = this.#tables.get(key(schema, rel.name));
+    // An indexed loop: asked by most rules for every statement, on lint's baseline JIT.
+    const path = this.#searchPath;
+    for (let i = 0; i < path.length; i++) {
+      const t = this.#tables.get(key(path[i]!, rel.name));
       if (t) return t;
     }
     return undefined;

@@ -4,6 +4,8 @@ import { fileSystemError, PitstopError } from "../core/errors.js";
 
 /** The UTF-8 byte order mark some Windows editors write at the start of a file. */
 const BOM = "\uFEFF";
+/** What a decoder puts where bytes are not UTF-8. */
+const REPLACEMENT = "\uFFFD";
 
 /**
  * The text of a migration, seed or schema file: UTF-8, without a leading
@@ -17,20 +19,26 @@ const BOM = "\uFEFF";
  * const sql = readSourceText("migrations/001_users.sql");
  */
 export function readSourceText(path: string, knownRegularFile = false): string {
-  let bytes: Buffer;
+  let text: string;
   try {
     if (!knownRegularFile) {
       const stat = statSync(path);
       if (!stat.isFile())
         throw notAFile(path, stat.isDirectory() ? "a folder" : "not a regular file");
     }
-    bytes = readFileSync(path);
+    // Read as text in one call (Node decodes in C++): a Buffer first, then
+    // a check and a decode, cost a lint of 200 files ~2 ms more. A byte
+    // sequence that is not UTF-8 decodes to U+FFFD: only then are the bytes
+    // read again and checked (a file may hold U+FFFD itself).
+    text = readFileSync(path, "utf8");
+    if (text.includes(REPLACEMENT)) {
+      const bytes = readFileSync(path);
+      if (!isUtf8(bytes)) throw invalidUtf8(path, bytes);
+    }
   } catch (error) {
     if (error instanceof PitstopError) throw error;
     throw fileSystemError(error) ?? error;
   }
-  if (!isUtf8(bytes)) throw invalidUtf8(path, bytes);
-  const text = bytes.toString("utf8");
   return stripBom(text);
 }
 

@@ -25,7 +25,9 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     this.#starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
+    // indexOf runs natively; a loop over every character ran on V8's baseline JIT in `lint`.
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1))
+      this.#starts.push(i + 1);
   }
 
   /** Line and column (both 1-based) of a character offset. */

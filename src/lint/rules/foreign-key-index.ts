@@ -128,26 +128,31 @@ function statementIndexes(statements: readonly LintStatement[], rel: RelName): s
   const same = (r: RelName | undefined) =>
     r !== undefined && r.name === rel.name && (r.schema ?? "") === (rel.schema ?? "");
   for (const t of statements) {
-    if (t.kind === "IndexStmt" && same(relName(t.node.relation)) && !t.node.whereClause)
+    if (t.kind !== "IndexStmt" && t.kind !== "CreateStmt" && t.kind !== "AlterTableStmt") continue;
+    if (!same(relName(t.node.relation))) continue;
+    if (t.kind === "IndexStmt" && !t.node.whereClause)
       out.push(list(t.node.indexParams).map((p) => (unwrap(p, "IndexElem")?.name as string) ?? ""));
-    const own: Node[] = [];
-    if (t.kind === "CreateStmt" && same(relName(t.node.relation)))
+    // Keys in the order they are written: a column's own, then the table's constraints.
+    if (t.kind === "CreateStmt")
       for (const e of list(t.node.tableElts)) {
         const column = unwrap(e, "ColumnDef");
         if (column)
           for (const c of columnConstraints(column))
-            own.push({ ...c, keys: [{ String: { sval: column.colname } }] });
+            if (isKey(c)) out.push([(column.colname as string | undefined) ?? ""]);
         const c = unwrap(e, "Constraint");
-        if (c) own.push(c);
+        if (c && isKey(c)) out.push(strings(c.keys));
       }
-    if (t.kind === "AlterTableStmt" && same(relName(t.node.relation)))
-      for (const { subtype, cmd } of alterTableCommands(t.kind, t.node))
-        if (subtype === "AT_AddConstraint") own.push(unwrap(cmd.def, "Constraint") ?? {});
-    for (const c of own)
-      if (c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_UNIQUE")
-        out.push(strings(c.keys));
+    if (t.kind === "AlterTableStmt")
+      for (const { subtype, cmd } of alterTableCommands(t.kind, t.node)) {
+        const c = subtype === "AT_AddConstraint" ? unwrap(cmd.def, "Constraint") : undefined;
+        if (c && isKey(c)) out.push(strings(c.keys));
+      }
   }
   return out;
+}
+
+function isKey(c: Node): boolean {
+  return c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_UNIQUE";
 }
 
 /** Whether an index on `index` serves lookups by `columns`: they are its leading columns. */

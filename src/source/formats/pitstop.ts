@@ -60,7 +60,9 @@ export function parseSections(
   downOnly = false,
 ): { up: SqlScript; down: SqlScript | undefined } {
   const sections: Section[] = [];
-  const lines = new LineIndex(source);
+  // Line numbers are needed only for a marker: most files have none, or one.
+  let index: LineIndex | undefined;
+  const lines = () => (index ??= new LineIndex(source));
   checkNearMarkers(source, file, lines);
   for (const m of source.matchAll(MARKER)) {
     const markerStart = m.index;
@@ -70,7 +72,7 @@ export function parseSections(
       start: newline < 0 ? source.length : newline + 1,
       markerStart,
       options: m[2]!.trim(),
-      line: lines.locate(markerStart).line,
+      line: lines().locate(markerStart).line,
     });
   }
   if (sections.length === 0)
@@ -115,11 +117,11 @@ export function parseSections(
   };
 }
 
-function checkNearMarkers(source: string, file: string, lines: LineIndex): void {
+function checkNearMarkers(source: string, file: string, lines: () => LineIndex): void {
   for (const m of source.matchAll(NEAR_MARKER)) {
     const text = m[0].trim();
     if (/^--[ \t]*\+(up|down)\b/i.test(m[0])) continue;
-    const line = lines.locate(m.index).line;
+    const line = lines().locate(m.index).line;
     const direction = /down/i.test(text) ? "down" : /up/i.test(text) ? "up" : undefined;
     throw new PitstopError(
       "MIGRATION_FORMAT",
