@@ -220,7 +220,7 @@ describe("warm scratch", () => {
   it("does the work again in-process when the process dies mid-way", async () => {
     // A statement that keeps the process busy long enough to be killed in it.
     // In a file no command has used yet: the process does not watch it.
-    const slow = `${BASE + CHANGES}DO $$ BEGIN PERFORM pg_sleep(4); END $$;\n`;
+    const slow = `${BASE + CHANGES}DO $$ BEGIN PERFORM pg_sleep(8); END $$;\n`;
     writeFileSync(path.join(local, "slow.sql"), slow);
     writeFileSync(path.join(warm, "slow.sql"), slow);
     forgetModels(local);
@@ -228,11 +228,12 @@ describe("warm scratch", () => {
     const expected = await diff(local, OFF, "-f", "slow.sql");
     const { pid, socket } = (await status(warm)).running[0]!;
     const running = diff(warm, ON, "-f", "slow.sql");
-    // Busy in PGlite: the process cannot answer a status request meanwhile.
-    await until(
-      async () => ((await askRemote(socket, "status", 500)) === undefined ? true : undefined),
-      "the process to be busy",
-    );
+    // Busy in PGlite (unanswered for three polls in a row): in the sleep, not merely slow.
+    let silent = 0;
+    await until(async () => {
+      silent = (await askRemote(socket, "status", 700)) === undefined ? silent + 1 : 0;
+      return silent >= 3 ? true : undefined;
+    }, "the process to be busy");
     process.kill(pid, "SIGKILL");
     const got = await running;
     expect(got.code).toBe(0);
@@ -260,10 +261,12 @@ describe("warm scratch", () => {
       stdio: "ignore",
     });
     stray.push(command);
-    await until(
-      async () => ((await askRemote(socket, "status", 500)) === undefined ? true : undefined),
-      "the process to be busy",
-    );
+    // Unanswered for three polls in a row: inside the endless statement, not merely slow.
+    let silent = 0;
+    await until(async () => {
+      silent = (await askRemote(socket, "status", 700)) === undefined ? silent + 1 : 0;
+      return silent >= 3 ? true : undefined;
+    }, "the process to be busy");
     command.kill("SIGINT");
     await until(
       async () => (command.exitCode !== null || command.signalCode ? true : undefined),
