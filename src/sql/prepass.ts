@@ -41,7 +41,8 @@ export function prepass(text: string, isCopyFromStdin: (statement: string) => bo
   const regions: Region[] = [];
   let out: string[] | undefined;
   const blank = (start: number, end: number) => {
-    out ??= [...text];
+    // UTF-16 units, as offsets are: `[...text]` would split by code point.
+    out ??= text.split("");
     for (let k = start; k < end; k++) if (out[k] !== "\n") out[k] = " ";
   };
   let i = 0;

@@ -116,6 +116,16 @@ describe("splitSql", () => {
     expect(statements[0]!.copyData).toBe("1\n2\n");
   });
 
+  it("keeps offsets right after a character outside the BMP (an emoji is two UTF-16 units)", () => {
+    const { statements } = splitSql(
+      "-- orders 🚚 shipped\nCOPY t (a) FROM stdin;\n1\n2\n\\.\nSELECT 1;\n",
+    );
+    expect(statements.map((s) => [s.kind, s.copyData])).toEqual([
+      ["CopyStmt", "1\n2\n"],
+      ["SelectStmt", undefined],
+    ]);
+  });
+
   it("does not treat COPY ... FROM a file as carrying data", () => {
     const { statements } = splitSql("COPY t FROM '/tmp/x.csv';\nSELECT 1;");
     expect(statements.map((s) => [s.kind, s.copyData])).toEqual([
