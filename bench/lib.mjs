@@ -50,7 +50,8 @@ export function psqlPath(bindir) {
 }
 
 export function pgEnv() {
-  const env = { ...process.env, NO_COLOR: "1" };
+  // No warm scratch process unless a bench asks for one (bench/diff does, in rows of its own).
+  const env = { ...process.env, NO_COLOR: "1", PITSTOP_WARM_SCRATCH: "off" };
   delete env.DATABASE_URL;
   return env;
 }
