@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
-import { CLI, median, ROOT } from "./lib.mjs";
+import { CLI, median, pgEnv, ROOT } from "./lib.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const SCHEMA = process.env.BENCH_STUDIO_SCHEMA ?? join(ROOT, "test/fixtures/large/commerce.sql");
@@ -24,6 +24,7 @@ mkdirSync(cwd, { recursive: true });
 const started = performance.now();
 const child = spawn(process.execPath, [CLI, "studio", "--file", SCHEMA, "--port", "0", "--json"], {
   cwd,
+  env: pgEnv(),
   stdio: ["ignore", "pipe", "inherit"],
 });
 let out = "";
