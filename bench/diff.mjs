@@ -62,10 +62,16 @@ function installMigra() {
 const env = { ...pgEnv(), PITSTOP_WARM_SCRATCH: "off" };
 const warmEnv = { ...env, PITSTOP_WARM_SCRATCH: "on", PITSTOP_WARM_SCRATCH_IDLE: "10m" };
 
+/**
+ * The warm rows keep their models in a cache dir of their own: the process
+ * watches schema.sql and would load it ahead for the in-process rows too.
+ */
+const WARM_DIR = ["--data-dir", ".pitstop-warm/db"];
+
 /** `pitstop scratch serve` for a workload, in the background; resolved once it listens. */
 async function startWarm(dir) {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [CLI, "scratch", "serve", "--idle", "10m"], {
+  const child = spawn(process.execPath, [CLI, ...WARM_DIR, "scratch", "serve", "--idle", "10m"], {
     cwd: dir,
     env: warmEnv,
     stdio: ["ignore", "ignore", "pipe"],
@@ -254,7 +260,7 @@ for (const size of sizes) {
   const runPitstop = (mode) => {
     rmSync(join(w.dir, "out"), { recursive: true, force: true });
     cpSync(join(w.dir, "migrations"), join(w.dir, "out"), { recursive: true });
-    const cache = join(w.dir, ".pitstop/cache");
+    const cache = join(w.dir, mode.startsWith("warm") ? ".pitstop-warm/cache" : ".pitstop/cache");
     if (mode === "cold" || mode === "warm-cold")
       for (const f of readdirSync(cache))
         if (f.startsWith("models-")) rmSync(join(cache, f), { recursive: true, force: true });
@@ -262,6 +268,7 @@ for (const size of sizes) {
       appendFileSync(join(w.dir, "schema.sql"), `\n-- edit ${++edits}\n`);
     if (mode === "warm-saved") spawnSync("sleep", ["2"]);
     const args = [CLI, "diff", "changes", "--dir", "out", "--file", "schema.sql"];
+    if (mode.startsWith("warm")) args.splice(1, 0, ...WARM_DIR);
     if (mode === "server") args.push("--dev-url", devUrl);
     const runEnv = mode.startsWith("warm") ? warmEnv : env;
     const times = {
@@ -317,7 +324,10 @@ for (const size of sizes) {
     for (const run of order) run();
   }
   if (warmProcess) {
-    timeCommand(process.execPath, [CLI, "scratch", "stop"], { cwd: w.dir, env: warmEnv });
+    timeCommand(process.execPath, [CLI, ...WARM_DIR, "scratch", "stop"], {
+      cwd: w.dir,
+      env: warmEnv,
+    });
     warmProcess.kill("SIGKILL");
   }
   rmSync(w.dir, { recursive: true, force: true });
