@@ -1,5 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { backfill, DEFAULT_BATCH_ROWS } from "../src/diff/expand-sql.js";
+import type { Relation } from "../src/diff/online-context.js";
 import type { Driver, QueryResult, Session } from "../src/driver/driver.js";
 import { createPgDriver } from "../src/driver/pg.js";
 import type { RunEvent } from "../src/runner/events.js";
@@ -268,6 +270,37 @@ describe.runIf(inject("drivers").includes("pg"))("streaming standby [pg]", () =>
     } finally {
       await resumeReplay();
     }
+  });
+
+  it("keeps a `diff --expand` backfill within two batches of a standby whose replay is paused", async () => {
+    const db = await database();
+    const writer = await open(db.at(primary));
+    const watcher = await open(db.at(primary));
+    await writer.exec(`
+      CREATE TABLE t (id bigint PRIMARY KEY, v integer NOT NULL);
+      INSERT INTO t SELECT g, g FROM generate_series(1, ${4 * DEFAULT_BATCH_ROWS}) g;
+      ALTER TABLE t ADD COLUMN w bigint;`);
+    const sql = backfill({ rel: { sql: "public.t" } as Relation, key: ["id"] }, "w", "v::bigint");
+    const filled = async () =>
+      (await watcher.query<{ n: number }>("SELECT count(w)::int AS n FROM t")).rows[0]!.n;
+    await pauseReplay();
+    let running: Promise<void> | undefined;
+    try {
+      running = writer.exec(sql);
+      // Waiting in its replica loop (a sleep between polls), two batches done.
+      await until(async () => {
+        const { rows } = await watcher.query<{ e: string | null }>(
+          "SELECT wait_event AS e FROM pg_stat_activity WHERE query LIKE 'DO $pitstop$%'",
+        );
+        return rows[0]?.e === "PgSleep" && (await filled()) === 2 * DEFAULT_BATCH_ROWS;
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await filled()).toBe(2 * DEFAULT_BATCH_ROWS);
+    } finally {
+      await resumeReplay();
+    }
+    await running;
+    expect(await filled()).toBe(4 * DEFAULT_BATCH_ROWS);
   });
 
   async function pauseReplay(): Promise<void> {

@@ -79,6 +79,34 @@ export function completenessCheck(
 }
 
 /**
+ * Between two batches of a backfill: an optional pause, then a wait while a
+ * standby streaming from this primary has not replayed the batch before
+ * last (so replicas stay within about two batches), up to `lag_timeout`.
+ * pg_stat_replication is empty without standbys, and its positions are NULL
+ * for a role without pg_read_all_stats: then nothing waits. Each poll
+ * commits a transaction id, so standbys report their position at once.
+ */
+const THROTTLE_DECLARE = `  -- Raise batch_pause to go gentler on a busy server; standbys are waited for below.
+  batch_pause constant interval := '0 seconds';
+  lag_timeout constant interval := '10 minutes';
+  replayed_by_all pg_lsn;
+  waiting_since timestamptz;`;
+const THROTTLE = `    PERFORM pg_sleep_for(batch_pause);
+    IF replayed_by_all IS NOT NULL THEN
+      waiting_since := clock_timestamp();
+      WHILE EXISTS (SELECT FROM pg_stat_replication WHERE replay_lsn < replayed_by_all) LOOP
+        IF clock_timestamp() - waiting_since > lag_timeout THEN
+          RAISE EXCEPTION 'pitstop --expand: a standby is more than two batches behind after waiting %', lag_timeout
+            USING HINT = 'The batches done are committed: run the backfill again to go on once the standby has caught up.';
+        END IF;
+        PERFORM txid_current();
+        COMMIT;
+        PERFORM pg_sleep(0.1);
+      END LOOP;
+    END IF;
+    replayed_by_all := pg_current_wal_lsn();`;
+
+/**
  * The backfill: a `DO` block that sets `target` from `expression` batch by
  * batch, committing after each (PostgreSQL 11+, outside a transaction block:
  * the runner runs it as one statement of a no-transaction migration). By
@@ -109,6 +137,7 @@ ${header}
 DECLARE
 ${declare}
   batch_size constant integer := ${DEFAULT_BATCH_ROWS};
+${THROTTLE_DECLARE}
 BEGIN
   SELECT ${order} INTO ${lo.join(", ")} FROM ${c.rel.sql} ORDER BY ${order} LIMIT 1;
   WHILE ${lo[0]} IS NOT NULL LOOP
@@ -118,6 +147,7 @@ BEGIN
     UPDATE ${c.rel.sql} SET ${set}
       WHERE ${row(keys)} >= ${row(lo)} AND ${row(keys)} <= ${row(hi)} AND ${pending};
     COMMIT;
+${THROTTLE}
     ${lo.map((v) => `${v} := NULL;`).join(" ")}
     SELECT ${order} INTO ${lo.join(", ")} FROM ${c.rel.sql} WHERE ${row(keys)} > ${row(hi)} ORDER BY ${order} LIMIT 1;
   END LOOP;
@@ -139,11 +169,13 @@ DECLARE
   pages constant bigint := pg_relation_size(${quoteLiteral(c.rel.sql)}::regclass) / current_setting('block_size')::bigint;
   batch_pages constant integer := ${DEFAULT_BATCH_PAGES};
   lo bigint := 0;
+${THROTTLE_DECLARE}
 BEGIN
   WHILE lo <= pages LOOP
     UPDATE ${c.rel.sql} SET ${set}
       WHERE ctid >= format('(%s,0)', lo)::tid AND ctid < format('(%s,0)', lo + batch_pages)::tid AND ${pending};
     COMMIT;
+${THROTTLE}
     lo := lo + batch_pages;
   END LOOP;
 END
