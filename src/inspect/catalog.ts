@@ -21,6 +21,15 @@ function notExtensionMember(catalog: string, oid: string): string {
   return `NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = '${catalog}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
 }
 
+/**
+ * The object's comment: a join on pg_description (unique on objoid, classoid,
+ * objsubid, so at most one row), not `obj_description()` per row, a SQL
+ * function call each time (measured: twice the time of the columns query).
+ */
+function commentJoin(alias: string, catalog: string, oid: string, subid = "0"): string {
+  return `LEFT JOIN pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${subid}`;
+}
+
 /** Collation as SQL when it differs from the type's default. */
 function collationSql(collation: string, typeCollation: string): string {
   return `CASE WHEN ${collation} <> 0 AND ${collation} <> ${typeCollation} THEN
@@ -36,8 +45,9 @@ export interface SchemaRow {
   comment: string | null;
 }
 export const SCHEMAS = `
-SELECT n.oid::text AS oid, n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+SELECT n.oid::text AS oid, n.nspname AS name, cm.description AS comment
 FROM pg_namespace n
+${commentJoin("cm", "pg_namespace", "n.oid")}
 WHERE n.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND ${notExtensionMember("pg_namespace", "n.oid")}`;
 
 export interface ExtensionRow {
@@ -61,8 +71,9 @@ export interface CollationRow {
 }
 export const COLLATIONS = `
 SELECT c.oid::text AS oid, n.nspname AS schema, c.collname AS name,
-  obj_description(c.oid, 'pg_collation') AS comment, to_jsonb(c) AS row
+  cm.description AS comment, to_jsonb(c) AS row
 FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+${commentJoin("cm", "pg_collation", "c.oid")}
 WHERE c.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND ${notExtensionMember("pg_collation", "c.oid")}`;
 
 export interface TypeRow {
@@ -83,7 +94,7 @@ export interface TypeRow {
 }
 export const TYPES = `
 SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, t.typtype, t.typrelid::text AS relid,
-  obj_description(t.oid, 'pg_type') AS comment,
+  cm.description AS comment,
   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base,
   t.typnotnull AS not_null,
   CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default,
@@ -95,6 +106,7 @@ SELECT t.oid::text AS oid, n.nspname AS schema, t.typname AS name, t.typtype, t.
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_range r ON r.rngtypid = t.oid
+${commentJoin("cm", "pg_type", "t.oid")}
 WHERE t.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}
   AND (t.typtype IN ('e', 'd', 'r')
        OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
@@ -144,7 +156,7 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind, c.
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS query,
-  obj_description(c.oid, 'pg_class') AS comment,
+  cm.description AS comment,
   c.reltype::text AS rowtype,
   format_type(s.seqtypid, NULL) AS seq_type, s.seqstart::text AS seq_start, s.seqincrement::text AS seq_increment,
   s.seqmin::text AS seq_min, s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
@@ -152,6 +164,7 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind, c.
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+${commentJoin("cm", "pg_class", "c.oid")}
 WHERE c.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c')
   AND ${notExtensionMember("pg_class", "c.oid")}`;
 
@@ -163,8 +176,7 @@ export interface InheritRow {
 export const INHERITS = `
 SELECT i.inhrelid::text AS child, i.inhparent::text AS parent, i.inhseqno AS seq
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-WHERE i.inhrelid >= ${FIRST_USER_OID} AND c.relkind IN ('r', 'p')
-ORDER BY i.inhrelid, i.inhseqno`;
+WHERE i.inhrelid >= ${FIRST_USER_OID} AND c.relkind IN ('r', 'p')`;
 
 export interface ColumnRow {
   relid: string;
@@ -195,7 +207,7 @@ SELECT a.attrelid::text AS relid, a.attnum::int AS num, a.attname AS name,
   a.attinhcount > 0 AS inherited,
   pg_get_expr(d.adbin, d.adrelid) AS default, d.oid::text AS attrdef,
   ${collationSql("a.attcollation", "t.typcollation")} AS collation,
-  col_description(a.attrelid, a.attnum) AS comment,
+  cm.description AS comment,
   format_type(idseq.seqtypid, NULL) AS id_type, idseq.seqstart::text AS id_start, idseq.seqincrement::text AS id_increment,
   idseq.seqmin::text AS id_min, idseq.seqmax::text AS id_max, idseq.seqcache::text AS id_cache, idseq.seqcycle AS id_cycle
 FROM pg_attribute a
@@ -203,6 +215,7 @@ JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+${commentJoin("cm", "pg_class", "a.attrelid", "a.attnum")}
 LEFT JOIN LATERAL (
   SELECT s.* FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
   WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
@@ -210,8 +223,7 @@ LEFT JOIN LATERAL (
   LIMIT 1
 ) idseq ON true
 WHERE a.attrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
-  AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attrelid, a.attnum`;
+  AND a.attnum > 0 AND NOT a.attisdropped`;
 
 export interface SequenceOwnerRow {
   seq: string;
@@ -240,9 +252,10 @@ export const CONSTRAINTS = `
 SELECT c.oid::text AS oid, c.conrelid::text AS relid, c.conname AS name, c.contype::text AS contype,
   pg_get_constraintdef(c.oid) AS definition, c.conislocal AS is_local, c.conparentid::text AS parent,
   c.conindid::text AS index,
-  obj_description(c.oid, 'pg_constraint') AS comment
+  cm.description AS comment
 FROM pg_constraint c
 JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+${commentJoin("cm", "pg_constraint", "c.oid")}
 WHERE c.conrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND c.contype IN ('p', 'u', 'f', 'c', 'x')`;
 
 export interface IndexRow {
@@ -256,12 +269,13 @@ export interface IndexRow {
 }
 export const INDEXES = `
 SELECT i.indexrelid::text AS oid, i.indrelid::text AS relid, ic.relname AS name,
-  pg_get_indexdef(i.indexrelid) AS definition, obj_description(i.indexrelid, 'pg_class') AS comment,
+  pg_get_indexdef(i.indexrelid) AS definition, cm.description AS comment,
   ic.relispartition AS is_partition,
   EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
           AND k.contype IN ('p', 'u', 'x')) AS constraint_index
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_namespace n ON n.oid = ic.relnamespace
+${commentJoin("cm", "pg_class", "i.indexrelid")}
 WHERE i.indrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}`;
 
 export interface FunctionRow {
@@ -282,11 +296,12 @@ SELECT p.oid::text AS oid, n.nspname AS schema, p.proname AS name, p.prokind::te
   oidvectortypes(p.proargtypes) AS args, pg_get_function_arguments(p.oid) AS signature,
   CASE WHEN p.prokind <> 'p' THEN pg_get_function_result(p.oid) END AS returns,
   l.lanname AS language, pg_get_functiondef(p.oid) AS definition,
-  obj_description(p.oid, 'pg_proc') AS comment,
+  cm.description AS comment,
   quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS printed
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
+${commentJoin("cm", "pg_proc", "p.oid")}
 WHERE p.oid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND p.prokind IN ('f', 'p') AND ${notExtensionMember("pg_proc", "p.oid")}
   -- made by another object (a range type's constructors)
   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')`;
@@ -302,9 +317,10 @@ export interface TriggerRow {
 export const TRIGGERS = `
 SELECT t.oid::text AS oid, t.tgrelid::text AS relid, t.tgname AS name,
   pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS enabled,
-  obj_description(t.oid, 'pg_trigger') AS comment
+  cm.description AS comment
 FROM pg_trigger t
 JOIN pg_class r ON r.oid = t.tgrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+${commentJoin("cm", "pg_trigger", "t.oid")}
 WHERE t.tgrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA} AND NOT t.tgisinternal AND t.tgparentid = 0`;
 
 export interface PolicyRow {
@@ -323,8 +339,9 @@ SELECT p.oid::text AS oid, p.polrelid::text AS relid, p.polname AS name, p.polpe
   p.polcmd::text AS command,
   ARRAY(SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r ORDER BY 1) AS roles,
   pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
-  obj_description(p.oid, 'pg_policy') AS comment
+  cm.description AS comment
 FROM pg_policy p
+${commentJoin("cm", "pg_policy", "p.oid")}
 WHERE p.polrelid >= ${FIRST_USER_OID}`;
 
 export interface AclRow {

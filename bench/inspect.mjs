@@ -1,0 +1,144 @@
+// bench/inspect: `inspect()` alone, in-process, on a PGlite scratch database
+// loaded with bench/diff's 58-table workload (started as `pitstop diff`
+// starts it for a small project: baseline WebAssembly, 16 MB of shared
+// buffers). A/B: the src/ of this checkout against the src/ of another
+// (BENCH_INSPECT_BASE=/path/to/checkout; without it the two sides are both
+// this checkout, which shows the noise). Each round runs each side in a fresh
+// process, the sides alternating who goes first; per side: the first
+// inspect of the instance (catalog caches cold) and the second, wall and
+// CPU of the process. BENCH_ROUNDS (default 5), BENCH_INSPECT_SIZE
+// (modules x 10 tables per module, default 5: 58 tables),
+// BENCH_INSPECT_QUERIES=1 prints the time of each catalog query of this
+// checkout (first and second run).
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateSchema } from "../test/fixtures/large/generate.mjs";
+import { importSrcBundle, median, ROOT, ratio } from "./lib.mjs";
+
+const ENTRY = `
+export { openScratch } from "./src/declarative/scratch.ts";
+export { loadSchema } from "./src/declarative/load.ts";
+export { splitSql } from "./src/sql/split.ts";
+export { loadParser } from "./src/sql/parser.ts";
+export { inspect } from "./src/inspect/inspect.ts";
+`;
+
+function workload(modules) {
+  return generateSchema({
+    name: "bench",
+    modules,
+    perModule: 10,
+    seed: 5,
+    nouns: ["mod"],
+    partitionEvery: 10,
+  });
+}
+
+function cpuMs(since) {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+/** One side: a fresh process that loads the workload and inspects it twice. */
+async function child(srcRoot, modules, queries) {
+  const lib = await importSrcBundle(srcRoot, ENTRY, "inspect");
+  await lib.loadParser();
+  const { sql } = workload(modules);
+  const scratch = await lib.openScratch({
+    cacheDir: join(ROOT, ".pitstop/cache"),
+    inputChars: sql.length * 2,
+  });
+  const db = scratch.driver;
+  const result = {};
+  try {
+    await lib.loadSchema(db, [{ file: "schema.sql", text: sql, split: lib.splitSql(sql) }]);
+    const log = [];
+    // Without `session`, inspect() runs its queries on what it is given: timed one by one.
+    const timed = {
+      exec: (s) => db.exec(s),
+      query: async (s, p) => {
+        const t = process.hrtime.bigint();
+        const r = await db.query(s, p);
+        log.push({ sql: s, ms: Number(process.hrtime.bigint() - t) / 1e6, rows: r.rows.length });
+        return r;
+      },
+    };
+    for (const run of ["first", "second"]) {
+      const cpu = process.cpuUsage();
+      const t = process.hrtime.bigint();
+      const model = await lib.inspect(queries ? timed : db);
+      result[run] = { wall: Number(process.hrtime.bigint() - t) / 1e6, cpu: cpuMs(cpu) };
+      result.tables = model.tables.length;
+    }
+    if (queries) result.queries = log;
+  } finally {
+    await scratch.close();
+  }
+  process.stdout.write(JSON.stringify(result));
+}
+
+function runSide(srcRoot, modules, queries = false) {
+  const r = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), "--child", srcRoot, String(modules), queries ? "1" : "0"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (r.status !== 0) throw new Error(`bench/inspect child failed (${r.status})`);
+  return JSON.parse(r.stdout);
+}
+
+/** The catalog query's name: the first column alias and table it reads, enough to tell them apart. */
+function queryName(sql) {
+  const from = /FROM\s+(pg_\w+)/i.exec(sql)?.[1] ?? "?";
+  const first = /AS\s+(\w+)/i.exec(sql)?.[1] ?? "";
+  return `${from} (${first})`;
+}
+
+async function main() {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const modules = Number(process.env.BENCH_INSPECT_SIZE ?? 5);
+  const base = process.env.BENCH_INSPECT_BASE ?? ROOT;
+  const sides = { before: base, after: ROOT };
+  const runs = { before: [], after: [] };
+  let tables = 0;
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
+    for (const side of order) {
+      const r = runSide(sides[side], modules);
+      tables = r.tables;
+      runs[side].push(r);
+    }
+  }
+  const m = (side, run, what) => median(runs[side].map((r) => r[run][what]));
+  console.log(
+    `bench/inspect: ${tables} tables, ${rounds} rounds interleaved, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  console.log(`  before: ${base}`);
+  console.log("                      before ms   after ms   after/before");
+  for (const run of ["first", "second"])
+    for (const what of ["wall", "cpu"]) {
+      const b = m("before", run, what);
+      const a = m("after", run, what);
+      console.log(
+        `  ${`${run} inspect ${what}`.padEnd(20)}${b.toFixed(0).padStart(9)}${a.toFixed(0).padStart(11)}${ratio(a, b).padStart(14)}x`,
+      );
+    }
+  if (process.env.BENCH_INSPECT_QUERIES === "1") {
+    const r = runSide(ROOT, modules, true);
+    const half = r.queries.length / 2;
+    console.log("  queries of this checkout (ms, first run / second run, rows):");
+    for (let i = 0; i < half; i++) {
+      const a = r.queries[i];
+      const b = r.queries[i + half];
+      console.log(
+        `    ${queryName(a.sql).padEnd(40)}${a.ms.toFixed(1).padStart(8)}${b.ms.toFixed(1).padStart(8)}${String(a.rows).padStart(7)}`,
+      );
+    }
+  }
+}
+
+if (process.argv[2] === "--child")
+  await child(process.argv[3], Number(process.argv[4]), process.argv[5] === "1");
+else await main();
