@@ -242,7 +242,8 @@ export interface ConstraintRow {
   relid: string;
   name: string;
   contype: string;
-  definition: string;
+  /** Null on a constraint the model leaves out (inherited, or cloned onto a partition). */
+  definition: string | null;
   is_local: boolean;
   parent: string;
   index: string;
@@ -250,7 +251,8 @@ export interface ConstraintRow {
 }
 export const CONSTRAINTS = `
 SELECT c.oid::text AS oid, c.conrelid::text AS relid, c.conname AS name, c.contype::text AS contype,
-  pg_get_constraintdef(c.oid) AS definition, c.conislocal AS is_local, c.conparentid::text AS parent,
+  CASE WHEN c.conislocal AND c.conparentid = 0 THEN pg_get_constraintdef(c.oid) END AS definition,
+  c.conislocal AS is_local, c.conparentid::text AS parent,
   c.conindid::text AS index,
   cm.description AS comment
 FROM pg_constraint c
@@ -262,21 +264,26 @@ export interface IndexRow {
   oid: string;
   relid: string;
   name: string;
-  definition: string;
+  /** Null on a partition's index that belongs to the partitioned table's (the model leaves it out). */
+  definition: string | null;
   comment: string | null;
   is_partition: boolean;
-  constraint_index: boolean;
 }
+/**
+ * Indexes that no constraint owns (a primary key's, unique or exclusion
+ * constraint's index is the constraint's), with `pg_get_indexdef()` only
+ * where the model shows it.
+ */
 export const INDEXES = `
 SELECT i.indexrelid::text AS oid, i.indrelid::text AS relid, ic.relname AS name,
-  pg_get_indexdef(i.indexrelid) AS definition, cm.description AS comment,
-  ic.relispartition AS is_partition,
-  EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
-          AND k.contype IN ('p', 'u', 'x')) AS constraint_index
+  CASE WHEN NOT ic.relispartition THEN pg_get_indexdef(i.indexrelid) END AS definition,
+  cm.description AS comment, ic.relispartition AS is_partition
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_namespace n ON n.oid = ic.relnamespace
 ${commentJoin("cm", "pg_class", "i.indexrelid")}
-WHERE i.indrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}`;
+WHERE i.indrelid >= ${FIRST_USER_OID} AND ${USER_SCHEMA}
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                  AND k.contype IN ('p', 'u', 'x'))`;
 
 export interface FunctionRow {
   oid: string;
