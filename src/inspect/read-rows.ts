@@ -18,7 +18,7 @@ export interface Rows {
   triggers: q.TriggerRow[];
   policies: q.PolicyRow[];
   acls: q.AclRow[];
-  depends: q.DependRow[];
+  depends: q.DependGroupRow[];
   members: q.ExtensionMemberRow[];
   rewrites: q.OidPairRow[];
   arrays: q.OidPairRow[];
