@@ -9,13 +9,26 @@
 // CPU of the process. BENCH_ROUNDS (default 5), BENCH_INSPECT_SIZE
 // (modules x 10 tables per module, default 5: 58 tables),
 // BENCH_INSPECT_QUERIES=1 prints the time of each catalog query of this
-// checkout (first and second run).
+// checkout (first and second run). BENCH_INSPECT_CLI=1 adds an A/B of the
+// built CLIs (`npm run build` in both checkouts): `pitstop diff --dry-run`
+// on bench/diff's project (the migrations, and schema.sql with its seven
+// changes), with `schema.sql` edited (the migrations' model kept) and with
+// nothing kept; wall and CPU (user + system, /usr/bin/time) of the process.
 import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateSchema } from "../test/fixtures/large/generate.mjs";
-import { importSrcBundle, median, ROOT, ratio } from "./lib.mjs";
+import { importSrcBundle, median, pgEnv, ROOT, ratio, tempDir } from "./lib.mjs";
 
 const ENTRY = `
 export { openScratch } from "./src/declarative/scratch.ts";
@@ -125,6 +138,7 @@ async function main() {
         `  ${`${run} inspect ${what}`.padEnd(20)}${b.toFixed(0).padStart(9)}${a.toFixed(0).padStart(11)}${ratio(a, b).padStart(14)}x`,
       );
     }
+  if (process.env.BENCH_INSPECT_CLI === "1") cliAB(sides, rounds, modules);
   if (process.env.BENCH_INSPECT_QUERIES === "1") {
     const r = runSide(ROOT, modules, true);
     const half = r.queries.length / 2;
@@ -136,6 +150,87 @@ async function main() {
         `    ${queryName(a.sql).padEnd(40)}${a.ms.toFixed(1).padStart(8)}${b.ms.toFixed(1).padStart(8)}${String(a.rows).padStart(7)}`,
       );
     }
+  }
+}
+
+/** bench/diff's seven changes to the generated schema. */
+const CHANGES = `
+ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
+ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
+CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
+CREATE INDEX ON mod4.mod_c (created_at);
+CREATE OR REPLACE VIEW mod5.activity AS
+SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
+DROP TRIGGER touch ON mod5.mod_b;
+`;
+
+/** bench/diff's project (one migration per module, schema.sql with the changes), a copy per side. */
+function project(modules, sides) {
+  const { sql } = workload(modules);
+  const root = tempDir("pitstop-bench-inspect-");
+  const dirs = {};
+  for (const side of sides) {
+    const dir = join(root, side);
+    mkdirSync(join(dir, "migrations"), { recursive: true });
+    sql.split(/\n(?=CREATE SCHEMA )/).forEach((part, i) => {
+      const name = `${String(i + 1).padStart(6, "0")}_part_${i + 1}.sql`;
+      writeFileSync(join(dir, "migrations", name), `-- +up\n${part}\n`);
+    });
+    writeFileSync(join(dir, "schema.sql"), sql + CHANGES);
+    dirs[side] = dir;
+  }
+  return { root, dirs };
+}
+
+/** One `pitstop diff --dry-run`: wall and CPU seconds of the process. */
+function timeDiff(checkout, dir, mode, edit) {
+  const cache = join(dir, ".pitstop/cache");
+  if (mode === "cold" && existsSync(cache))
+    for (const f of readdirSync(cache, { withFileTypes: true }))
+      if (f.name.startsWith("models-")) rmSync(join(cache, f.name), { recursive: true });
+  if (mode === "edited") appendFileSync(join(dir, "schema.sql"), `\n-- edit ${edit}\n`);
+  const times = join(dir, "time.txt");
+  const cli = join(checkout, "bin/pitstop.cjs");
+  const args = ["-f", "%e %U %S", "-o", times, process.execPath, cli, "diff", "changes", "--dry-run"];
+  const r = spawnSync("/usr/bin/time", [...args, "--dir", "migrations", "--file", "schema.sql"], {
+    cwd: dir,
+    env: pgEnv(),
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`pitstop diff failed in ${dir}:\n${r.stdout}\n${r.stderr}`);
+  const [wall, user, sys] = readFileSync(times, "utf8").trim().split("\n").at(-1).split(" ");
+  return { wall: Number(wall), cpu: Number(user) + Number(sys), out: r.stdout };
+}
+
+function cliAB(sides, rounds, modules) {
+  const { root, dirs } = project(modules, Object.keys(sides));
+  const runs = {};
+  const outputs = {};
+  try {
+    for (const side of Object.keys(sides)) {
+      // Warm-up: the scratch cache (initdb once), the page cache, V8's code cache.
+      outputs[side] = timeDiff(sides[side], dirs[side], "cold", 0).out;
+      for (const mode of ["edited", "cold"]) runs[`${side} ${mode}`] = [];
+    }
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
+      for (const mode of ["edited", "cold"])
+        for (const side of order)
+          runs[`${side} ${mode}`].push(timeDiff(sides[side], dirs[side], mode, round + 1));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const same = outputs.before === outputs.after ? "the same plan" : "DIFFERENT plans";
+  console.log(`  pitstop diff --dry-run, ${rounds} rounds interleaved (${same} before and after):`);
+  console.log("                        before wall/CPU s   after wall/CPU s   after/before CPU");
+  for (const mode of ["edited", "cold"]) {
+    const m = (side, what) => median(runs[`${side} ${mode}`].map((r) => r[what]));
+    const label = mode === "edited" ? "schema.sql edited" : "nothing kept";
+    const pair = (side) => `${m(side, "wall").toFixed(2)} / ${m(side, "cpu").toFixed(2)}`;
+    console.log(
+      `    ${label.padEnd(20)}${pair("before").padStart(18)}${pair("after").padStart(19)}${ratio(m("after", "cpu"), m("before", "cpu")).padStart(18)}x`,
+    );
   }
 }
 
