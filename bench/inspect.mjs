@@ -14,6 +14,9 @@
 // on bench/diff's project (the migrations, and schema.sql with its seven
 // changes), with `schema.sql` edited (the migrations' model kept) and with
 // nothing kept; wall and CPU (user + system, /usr/bin/time) of the process.
+// BENCH_INSPECT_PG=1 adds the same inspect A/B on a throwaway PostgreSQL
+// server (both sides in this process, a new connection per run; wall time:
+// the server's work is in its own processes).
 import { spawnSync } from "node:child_process";
 import {
   appendFileSync,
@@ -36,6 +39,8 @@ export { loadSchema } from "./src/declarative/load.ts";
 export { splitSql } from "./src/sql/split.ts";
 export { loadParser } from "./src/sql/parser.ts";
 export { inspect } from "./src/inspect/inspect.ts";
+export { createPgDriver } from "./src/driver/pg.ts";
+export { startPostgres } from "./src/testing/pg-server.ts";
 `;
 
 function workload(modules) {
@@ -138,6 +143,7 @@ async function main() {
         `  ${`${run} inspect ${what}`.padEnd(20)}${b.toFixed(0).padStart(9)}${a.toFixed(0).padStart(11)}${ratio(a, b).padStart(14)}x`,
       );
     }
+  if (process.env.BENCH_INSPECT_PG === "1") await pgAB(sides, rounds, modules);
   if (process.env.BENCH_INSPECT_CLI === "1") cliAB(sides, rounds, modules);
   if (process.env.BENCH_INSPECT_QUERIES === "1") {
     const r = runSide(ROOT, modules, true);
@@ -151,6 +157,45 @@ async function main() {
       );
     }
   }
+}
+
+/** Inspect on PostgreSQL: both checkouts' code in this process, alternating, first and second run per connection. */
+async function pgAB(sides, rounds, modules) {
+  const libs = {};
+  for (const [side, root] of Object.entries(sides))
+    libs[side] = await importSrcBundle(root, ENTRY, `inspect-pg-${side}`);
+  const lib = libs.after;
+  await lib.loadParser();
+  const server = await lib.startPostgres();
+  const runs = { before: [], after: [] };
+  try {
+    const db = await lib.createPgDriver({ url: server.url });
+    const { sql } = workload(modules);
+    await lib.loadSchema(db, [{ file: "schema.sql", text: sql, split: lib.splitSql(sql) }]);
+    await db.close();
+    for (let round = 0; round < rounds + 1; round++) {
+      const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
+      for (const side of order) {
+        const conn = await libs[side].createPgDriver({ url: server.url });
+        const r = {};
+        for (const run of ["first", "second"]) {
+          const t = process.hrtime.bigint();
+          await libs[side].inspect(conn);
+          r[run] = Number(process.hrtime.bigint() - t) / 1e6;
+        }
+        await conn.close();
+        if (round > 0) runs[side].push(r); // round 0 warms the server's caches
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const m = (side, run) => median(runs[side].map((r) => r[run]));
+  console.log(`  on PostgreSQL ${server.version}, ${rounds} rounds (wall ms, median):`);
+  for (const run of ["first", "second"])
+    console.log(
+      `    ${`${run} inspect`.padEnd(18)}${m("before", run).toFixed(0).padStart(9)}${m("after", run).toFixed(0).padStart(11)}${ratio(m("after", run), m("before", run)).padStart(14)}x`,
+    );
 }
 
 /** bench/diff's seven changes to the generated schema. */
@@ -191,7 +236,17 @@ function timeDiff(checkout, dir, mode, edit) {
   if (mode === "edited") appendFileSync(join(dir, "schema.sql"), `\n-- edit ${edit}\n`);
   const times = join(dir, "time.txt");
   const cli = join(checkout, "bin/pitstop.cjs");
-  const args = ["-f", "%e %U %S", "-o", times, process.execPath, cli, "diff", "changes", "--dry-run"];
+  const args = [
+    "-f",
+    "%e %U %S",
+    "-o",
+    times,
+    process.execPath,
+    cli,
+    "diff",
+    "changes",
+    "--dry-run",
+  ];
   const r = spawnSync("/usr/bin/time", [...args, "--dir", "migrations", "--file", "schema.sql"], {
     cwd: dir,
     env: pgEnv(),
