@@ -1,9 +1,9 @@
 // Shared helpers for the benchmarks: timing, medians, a throwaway server.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLI = join(ROOT, "bin/pitstop.cjs");
@@ -62,4 +62,39 @@ export function ratio(a, b) {
 
 export function nodeVersion() {
   return execFileSync(process.execPath, ["--version"]).toString().trim();
+}
+
+/**
+ * Bundles `entry` (TypeScript that imports `./src/...`) from the checkout at
+ * `srcRoot` into this repo's node_modules/.cache, so that its packages
+ * resolve from this repo, and imports it: the same code from two checkouts
+ * side by side (an A/B of src/ without building either).
+ */
+export async function importSrcBundle(srcRoot, entry, tag) {
+  const { build } = await import("esbuild");
+  const dir = join(ROOT, "node_modules/.cache/pitstop-bench");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${tag}-${process.pid}.mjs`);
+  await build({
+    stdin: { contents: entry, resolveDir: srcRoot, loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outfile: file,
+    external: [
+      "@electric-sql/pglite",
+      "@electric-sql/pglite/*",
+      "libpg-query",
+      "jiti",
+      "pg",
+      "pg-native",
+    ],
+    define: { PITSTOP_VERSION: '"0.0.0"' },
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+    logLevel: "error",
+  });
+  return import(pathToFileURL(file).href);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import type { Driver } from "../src/driver/driver.js";
+import type { Driver, Queryable } from "../src/driver/driver.js";
 import { inspect } from "../src/inspect/inspect.js";
 import { loadParser } from "../src/sql/parser.js";
 import { describeEachDriver } from "./helpers/databases.js";
@@ -66,5 +66,42 @@ describeEachDriver("inspect", (ctx) => {
       deps: ["type:public.mood"],
     });
     expect(model.views[0]).toMatchObject({ name: "v", comment: "x", deps: ["column:public.t.id"] });
+  });
+
+  it("reads the whole catalog in one query (one round trip, whatever the schema's size)", async () => {
+    db = await ctx.newDriver();
+    await loadSql(
+      db,
+      `CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int REFERENCES a);
+       CREATE INDEX ON b (id); CREATE VIEW v AS SELECT id FROM b;`,
+    );
+    const queries: string[] = [];
+    // Without `session`, inspect() runs on what it is given: every call counted.
+    const counted: Pick<Queryable, "query" | "exec"> = {
+      query: (sql, params) => {
+        queries.push(sql);
+        return db.query(sql, params);
+      },
+      exec: (sql) => db.exec(sql),
+    };
+    const model = await inspect(counted as Queryable);
+    expect(queries).toHaveLength(1);
+    expect(model).toEqual(await inspect(db));
+    expect(model.indexes.map((i) => i.name)).toEqual(["b_id_idx"]);
+  });
+
+  it("keeps names and comments exactly, whatever characters they hold", async () => {
+    db = await ctx.newDriver();
+    const text = 'line 1\nline 2\t"quoted" \\ back\\slash \u00e9t\u00e9 \u{1F680} \u0001 \\u0041';
+    await loadSql(
+      db,
+      `CREATE SCHEMA "Sch ""x"""; CREATE TABLE "Sch ""x"""."T\\a" ("c""ol" int);
+       COMMENT ON TABLE "Sch ""x"""."T\\a" IS $c$${text}$c$;
+       COMMENT ON COLUMN "Sch ""x"""."T\\a"."c""ol" IS 'ü''s';`,
+    );
+    const model = await inspect(db);
+    expect(model.tables).toHaveLength(1);
+    expect(model.tables[0]).toMatchObject({ schema: 'Sch "x"', name: "T\\a", comment: text });
+    expect(model.tables[0]!.columns[0]).toMatchObject({ name: 'c"ol', comment: "ü's" });
   });
 });

@@ -1,7 +1,7 @@
 import type { DependRow } from "./catalog.js";
-import { quoteIdent } from "./ident.js";
-import { defaultKeyOf, keyOfObject } from "./keys.js";
-import type { SchemaModel, TableDef } from "./model.js";
+import { objectKey } from "./ident.js";
+import { keyOfObject } from "./keys.js";
+import type { SchemaModel } from "./model.js";
 
 /**
  * Turns pg_depend rows into model keys: which object (or column, or column
@@ -61,40 +61,56 @@ export class DependencyIndex {
       if (column !== undefined) return column;
     }
     const id = `${cls}:${oid}`;
+    const alias = this.#aliases.get(id) ?? "";
     return (
       this.#keys.get(id) ??
-      this.#keys.get(this.#aliases.get(id) ?? "") ??
+      this.#keys.get(alias) ??
       this.#members.get(id) ??
-      this.#members.get(this.#aliases.get(id) ?? "")
+      this.#members.get(alias)
     );
   }
 
   /** The model with `deps` (and columns' `deps`/`defaultDeps`) filled, keeping keys the model has. */
   attach(model: SchemaModel): SchemaModel {
+    // Every object's and column's key, computed once.
+    const keys = {} as Record<keyof SchemaModel, string[]>;
     const known = new Set<string>();
-    for (const kind of Object.keys(model) as (keyof SchemaModel)[])
-      for (const object of model[kind]) known.add(keyOfObject(kind, object as never));
-    for (const t of model.tables) for (const c of t.columns) known.add(columnKeyOf(t, c.name));
-    const depsOf = (key: string): { deps?: string[] } => {
+    for (const kind of Object.keys(model) as (keyof SchemaModel)[]) {
+      keys[kind] = model[kind].map((object) => keyOfObject(kind, object as never));
+      for (const key of keys[kind]) known.add(key);
+    }
+    const columnKeys = model.tables.map((t) =>
+      t.columns.map((c) => objectKey.column(t.schema, t.name, c.name)),
+    );
+    for (const list of columnKeys) for (const key of list) known.add(key);
+    const depsOf = (key: string): string[] | undefined => {
       const set = this.#deps.get(key);
-      if (set === undefined) return {};
+      if (set === undefined) return undefined;
       const list = [...set].filter((k) => known.has(k) && k !== key).sort();
-      return list.length > 0 ? { deps: list } : {};
+      return list.length > 0 ? list : undefined;
     };
     const withDeps = <T extends object>(kind: keyof SchemaModel, list: readonly T[]): T[] =>
-      list.map((o) => ({ ...o, ...depsOf(keyOfObject(kind, o as never)) }));
+      list.map((o, i) => {
+        const deps = depsOf(keys[kind][i]!);
+        return deps ? { ...o, deps } : { ...o };
+      });
     return {
       ...model,
       types: withDeps("types", model.types),
-      tables: model.tables.map((t) => ({
-        ...t,
-        ...depsOf(keyOfObject("tables", t)),
-        columns: t.columns.map((c) => {
-          const d = depsOf(columnKeyOf(t, c.name)).deps;
-          const dd = depsOf(defaultKeyOf(t.schema, t.name, c.name)).deps;
-          return { ...c, ...(dd ? { defaultDeps: dd } : {}), ...(d ? { deps: d } : {}) };
-        }),
-      })),
+      tables: model.tables.map((t, i) => {
+        const deps = depsOf(keys.tables[i]!);
+        return {
+          ...t,
+          ...(deps ? { deps } : {}),
+          columns: t.columns.map((c, j) => {
+            const key = columnKeys[i]![j]!;
+            const d = depsOf(key);
+            // defaultKeyOf(): the column's key with `default:` for `column:`.
+            const dd = depsOf(`default:${key.slice("column:".length)}`);
+            return { ...c, ...(dd ? { defaultDeps: dd } : {}), ...(d ? { deps: d } : {}) };
+          }),
+        };
+      }),
       views: withDeps("views", model.views),
       functions: withDeps("functions", model.functions),
       constraints: withDeps("constraints", model.constraints),
@@ -103,8 +119,4 @@ export class DependencyIndex {
       policies: withDeps("policies", model.policies),
     };
   }
-}
-
-function columnKeyOf(t: TableDef, column: string): string {
-  return `${keyOfObject("tables", t).replace(/^table:/, "column:")}.${quoteIdent(column)}`;
 }

@@ -104,7 +104,9 @@ function build(rows: Rows, options: InspectOptions): SchemaModel {
     for (const o of list) used.add(o.schema);
   const schemas = buildSchemas(rows.schemas, used, history, ctx);
 
-  for (const d of rows.depends) deps.add(d);
+  for (const { cls, refcls, deps: list } of rows.depends)
+    for (const [objid, objsubid, refobjid, refobjsubid] of list)
+      deps.add({ cls, objid, objsubid, refcls, refobjid, refobjsubid });
   const model: SchemaModel = {
     schemas,
     extensions,

@@ -37,7 +37,7 @@ export function buildConstraints(
       table: rel.row.name,
       name: c.name,
       type: CONSTRAINT_TYPES[c.contype]!,
-      definition: c.definition,
+      definition: c.definition!,
       ...(c.comment !== null ? { comment: c.comment } : {}),
     });
   }

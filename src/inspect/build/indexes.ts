@@ -14,7 +14,7 @@ export function buildIndexes(rows: readonly IndexRow[], ctx: BuildContext): Inde
   const indexes: IndexDef[] = [];
   for (const i of rows) {
     const rel = ctx.relations.get(i.relid);
-    if (rel === undefined || i.constraint_index) continue;
+    if (rel === undefined) continue;
     const key = objectKey.index(rel.row.schema, i.name);
     ctx.deps.register("pg_class", i.oid, key, rel.key);
     if (!rel.kept || i.is_partition) continue;
@@ -22,7 +22,7 @@ export function buildIndexes(rows: readonly IndexRow[], ctx: BuildContext): Inde
       schema: rel.row.schema,
       table: rel.row.name,
       name: i.name,
-      definition: indexDefinition(i.definition, rel.row),
+      definition: indexDefinition(i.definition!, rel.row),
       ...(i.comment !== null ? { comment: i.comment } : {}),
     });
   }

@@ -1,4 +1,4 @@
-import type { InheritRow, OidPairRow, SequenceOwnerRow } from "../catalog.js";
+import type { InheritRow, OidPairRow, RelationRow, SequenceOwnerRow } from "../catalog.js";
 import type { SequenceDef, TableDef, ViewDef } from "../model.js";
 import { type BuildContext, groupBy } from "./context.js";
 import { sequenceDef } from "./sequences.js";
@@ -24,6 +24,12 @@ export function buildRelationDefs(
   const tables: TableDef[] = [];
   const views: ViewDef[] = [];
   const owners = new Map(rows.sequenceOwners.map((o) => [o.seq, o]));
+  /** Identity columns' sequences, by `relid:num`. */
+  const identities = new Map<string, RelationRow>();
+  for (const o of rows.sequenceOwners) {
+    const seq = o.deptype === "i" ? ctx.relations.get(o.seq) : undefined;
+    if (seq !== undefined) identities.set(`${o.relid}:${o.num}`, seq.row);
+  }
   const parents = groupBy(rows.inherits, (i) => i.child);
   for (const rel of ctx.relations.values()) {
     if (!rel.kept) continue;
@@ -39,6 +45,7 @@ export function buildRelationDefs(
           parents.get(rel.row.oid) ?? [],
           ctx.relations,
           ctx.columns.get(rel.row.oid) ?? [],
+          identities,
           g,
         ),
       );

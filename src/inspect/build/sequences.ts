@@ -1,5 +1,6 @@
 import type { ColumnRow, RelationRow, SequenceOwnerRow } from "../catalog.js";
 import type { Grant, SequenceDef } from "../model.js";
+import type { SequenceSettings } from "../sequence-options.js";
 import type { Relation } from "./context.js";
 
 /**
@@ -22,13 +23,7 @@ export function sequenceDef(
     schema: row.schema,
     name: row.name,
     ...(row.comment !== null ? { comment: row.comment } : {}),
-    type: row.seq_type!,
-    start: row.seq_start!,
-    increment: row.seq_increment!,
-    min: row.seq_min!,
-    max: row.seq_max!,
-    cache: row.seq_cache!,
-    cycle: row.seq_cycle === true,
+    ...sequenceSettings(row),
     ...(ownerRel !== undefined && ownerColumn !== undefined
       ? {
           ownedBy: {
@@ -39,5 +34,24 @@ export function sequenceDef(
         }
       : {}),
     ...(grants !== undefined ? { grants } : {}),
+  };
+}
+
+/**
+ * A sequence relation's settings (pg_sequence), for `CREATE SEQUENCE` or an
+ * identity column's options.
+ *
+ * @example
+ * sequenceOptions(sequenceSettings(row), { withType: false }) // ["START WITH 100"]
+ */
+export function sequenceSettings(row: RelationRow): SequenceSettings {
+  return {
+    type: row.seq_type!,
+    start: row.seq_start!,
+    increment: row.seq_increment!,
+    min: row.seq_min!,
+    max: row.seq_max!,
+    cache: row.seq_cache!,
+    cycle: row.seq_cycle === true,
   };
 }

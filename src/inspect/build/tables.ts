@@ -1,21 +1,23 @@
-import type { ColumnRow, InheritRow } from "../catalog.js";
+import type { ColumnRow, InheritRow, RelationRow } from "../catalog.js";
 import { qualifiedName } from "../ident.js";
 import type { ColumnDef, Grant, TableDef } from "../model.js";
 import { sequenceOptions } from "../sequence-options.js";
 import type { Relation } from "./context.js";
+import { sequenceSettings } from "./sequences.js";
 
 /**
  * A table's definition: its kind, partitioning or inheritance, options,
  * row security and its own columns.
  *
  * @example
- * tables.push(tableDef(rel, parents.get(rel.row.oid) ?? [], relations, columns, grants));
+ * tables.push(tableDef(rel, parents.get(rel.row.oid) ?? [], relations, columns, identities, grants));
  */
 export function tableDef(
   rel: Relation,
   parents: InheritRow[],
   relations: Map<string, Relation>,
   columns: ColumnRow[],
+  identities: ReadonlyMap<string, RelationRow>,
   grants: Grant[] | undefined,
 ): TableDef {
   const row = rel.row;
@@ -38,12 +40,17 @@ export function tableDef(
     ...(row.row_security ? { rowSecurity: true as const } : {}),
     ...(row.force_row_security ? { forceRowSecurity: true as const } : {}),
     // A partition has its parent's columns; an inheriting table lists its own, those a parent also gives it (merged) included.
-    columns: partition ? [] : columns.filter((c) => c.is_local || !c.inherited).map(columnDef),
+    columns: partition
+      ? []
+      : columns
+          .filter((c) => c.is_local || !c.inherited)
+          .map((c) => columnDef(c, identities.get(`${c.relid}:${c.num}`))),
     ...(grants !== undefined ? { grants } : {}),
   };
 }
 
-function columnDef(c: ColumnRow): ColumnDef {
+/** `sequence`: an identity column's sequence. */
+function columnDef(c: ColumnRow, sequence: RelationRow | undefined): ColumnDef {
   const generated = c.generated === "s" || c.generated === "v";
   return {
     name: c.name,
@@ -54,18 +61,7 @@ function columnDef(c: ColumnRow): ColumnDef {
       ? {
           identity: {
             always: c.identity === "a",
-            options: sequenceOptions(
-              {
-                type: c.id_type!,
-                start: c.id_start!,
-                increment: c.id_increment!,
-                min: c.id_min!,
-                max: c.id_max!,
-                cache: c.id_cache!,
-                cycle: c.id_cycle === true,
-              },
-              { withType: false },
-            ),
+            options: sequenceOptions(sequenceSettings(sequence!), { withType: false }),
           },
         }
       : {}),
