@@ -185,16 +185,11 @@ export interface RemoteConnectOptions {
 export async function connectRemoteDriver(
   options: RemoteConnectOptions,
 ): Promise<{ driver: Driver; hello: RemoteHello } | undefined> {
-  const socket = await new Promise<net.Socket | undefined>((resolve) => {
-    const s = net.connect(options.socketPath);
-    s.once("connect", () => resolve(s));
-    s.once("error", () => resolve(undefined));
-  });
-  if (socket === undefined) return undefined;
-  const connection = new Connection(socket);
-  let timer: NodeJS.Timeout | undefined;
+  const connection = await connect(options.socketPath);
+  if (connection === undefined) return undefined;
   try {
-    const hello = await Promise.race([
+    const hello = await within(
+      options.turnTimeoutMs,
       connection.call<RemoteHello>({
         op: "hello",
         protocol: REMOTE_PROTOCOL,
@@ -202,10 +197,7 @@ export async function connectRemoteDriver(
         roles: [...options.roles],
         ...(options.watch ? { watch: options.watch } : {}),
       }),
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), options.turnTimeoutMs);
-      }),
-    ]);
+    );
     if (hello === undefined) {
       connection.destroy();
       return undefined;
@@ -216,8 +208,6 @@ export async function connectRemoteDriver(
     // A PGlite without an extension the inputs need is the user's error, not the process's.
     if (error instanceof PitstopError && error.code !== REMOTE_LOST) throw error;
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -227,26 +217,39 @@ export async function askRemote<T>(
   op: "status" | "stop",
   timeoutMs: number,
 ): Promise<T | undefined> {
+  const connection = await connect(socketPath);
+  if (connection === undefined) return undefined;
+  try {
+    return await within(timeoutMs, connection.call<T>({ op }));
+  } catch {
+    return undefined;
+  } finally {
+    connection.destroy();
+  }
+}
+
+/** A connection to the socket; undefined when nothing listens there. */
+async function connect(socketPath: string): Promise<Connection | undefined> {
   const socket = await new Promise<net.Socket | undefined>((resolve) => {
     const s = net.connect(socketPath);
     s.once("connect", () => resolve(s));
     s.once("error", () => resolve(undefined));
   });
-  if (socket === undefined) return undefined;
-  const connection = new Connection(socket);
+  return socket === undefined ? undefined : new Connection(socket);
+}
+
+/** The promise's value, or undefined when it takes longer than `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      connection.call<T>({ op }),
+      promise,
       new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), timeoutMs);
+        timer = setTimeout(() => resolve(undefined), ms);
       }),
     ]);
-  } catch {
-    return undefined;
   } finally {
     clearTimeout(timer);
-    connection.destroy();
   }
 }
 
