@@ -25,8 +25,8 @@ import {
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generateSchema } from "../test/fixtures/large/generate.mjs";
 import { CLI, median, pgEnv, psqlPath, ROOT, ratio, tempDir, timeCommand } from "./lib.mjs";
+import { BENCH_CHANGES, benchSchema } from "./workload.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const sizes = (process.env.BENCH_DIFF_SIZES ?? "tiny,small,large").split(",");
@@ -87,17 +87,6 @@ async function startWarm(dir) {
 const pgliteDir = join(ROOT, "node_modules/@electric-sql/pglite");
 const { version } = JSON.parse(readFileSync(join(pgliteDir, "package.json"), "utf8"));
 
-/** What the desired schema changes, in the generated sizes: 7 statements up. */
-const CHANGES = `
-ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
-ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
-CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
-CREATE INDEX ON mod4.mod_c (created_at);
-CREATE OR REPLACE VIEW mod5.activity AS
-SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
-DROP TRIGGER touch ON mod5.mod_b;
-`;
-
 function tinyWorkload() {
   const sql =
     "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);\n";
@@ -106,15 +95,8 @@ function tinyWorkload() {
 
 function generatedWorkload(size) {
   const { modules, perModule } = SIZES[size];
-  const { sql, tables } = generateSchema({
-    name: "bench",
-    modules,
-    perModule,
-    seed: 5,
-    nouns: ["mod"],
-    partitionEvery: 10,
-  });
-  return { sql, tables, changes: CHANGES };
+  const { sql, tables } = benchSchema(modules, perModule);
+  return { sql, tables, changes: BENCH_CHANGES };
 }
 
 function workload(size) {

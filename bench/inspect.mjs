@@ -30,8 +30,8 @@ import {
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateSchema } from "../test/fixtures/large/generate.mjs";
 import { importSrcBundle, median, pgEnv, ROOT, ratio, tempDir } from "./lib.mjs";
+import { BENCH_CHANGES, benchSchema } from "./workload.mjs";
 
 const ENTRY = `
 export { openScratch } from "./src/declarative/scratch.ts";
@@ -43,17 +43,6 @@ export { createPgDriver } from "./src/driver/pg.ts";
 export { startPostgres } from "./src/testing/pg-server.ts";
 `;
 
-function workload(modules) {
-  return generateSchema({
-    name: "bench",
-    modules,
-    perModule: 10,
-    seed: 5,
-    nouns: ["mod"],
-    partitionEvery: 10,
-  });
-}
-
 function cpuMs(since) {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
@@ -63,7 +52,7 @@ function cpuMs(since) {
 async function child(srcRoot, modules, queries) {
   const lib = await importSrcBundle(srcRoot, ENTRY, "inspect");
   await lib.loadParser();
-  const { sql } = workload(modules);
+  const { sql } = benchSchema(modules);
   const scratch = await lib.openScratch({
     cacheDir: join(ROOT, ".pitstop/cache"),
     inputChars: sql.length * 2,
@@ -170,7 +159,7 @@ async function pgAB(sides, rounds, modules) {
   const runs = { before: [], after: [] };
   try {
     const db = await lib.createPgDriver({ url: server.url });
-    const { sql } = workload(modules);
+    const { sql } = benchSchema(modules);
     await lib.loadSchema(db, [{ file: "schema.sql", text: sql, split: lib.splitSql(sql) }]);
     await db.close();
     for (let round = 0; round < rounds + 1; round++) {
@@ -198,20 +187,9 @@ async function pgAB(sides, rounds, modules) {
     );
 }
 
-/** bench/diff's seven changes to the generated schema. */
-const CHANGES = `
-ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
-ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
-CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
-CREATE INDEX ON mod4.mod_c (created_at);
-CREATE OR REPLACE VIEW mod5.activity AS
-SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
-DROP TRIGGER touch ON mod5.mod_b;
-`;
-
 /** bench/diff's project (one migration per module, schema.sql with the changes), a copy per side. */
 function project(modules, sides) {
-  const { sql } = workload(modules);
+  const { sql } = benchSchema(modules);
   const root = tempDir("pitstop-bench-inspect-");
   const dirs = {};
   for (const side of sides) {
@@ -221,7 +199,7 @@ function project(modules, sides) {
       const name = `${String(i + 1).padStart(6, "0")}_part_${i + 1}.sql`;
       writeFileSync(join(dir, "migrations", name), `-- +up\n${part}\n`);
     });
-    writeFileSync(join(dir, "schema.sql"), sql + CHANGES);
+    writeFileSync(join(dir, "schema.sql"), sql + BENCH_CHANGES);
     dirs[side] = dir;
   }
   return { root, dirs };

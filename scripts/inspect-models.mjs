@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { importSrcBundle } from "../bench/lib.mjs";
-import { generateSchema } from "../test/fixtures/large/generate.mjs";
+import { BENCH_CHANGES, benchSchema } from "../bench/workload.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -52,29 +52,6 @@ export { createPgDriver } from "./src/driver/pg.ts";
 export { startPostgres } from "./src/testing/pg-server.ts";
 `;
 
-/** bench/diff's changes to its generated schema (7 statements). */
-const CHANGES = `
-ALTER TABLE mod.mod_a ADD COLUMN archived_at timestamptz;
-ALTER TABLE mod2.mod_b ADD COLUMN note text NOT NULL DEFAULT '';
-CREATE TABLE mod3.extra (id bigint PRIMARY KEY, mod_a_id bigint REFERENCES mod3.mod_a (id));
-CREATE INDEX ON mod4.mod_c (created_at);
-CREATE OR REPLACE VIEW mod5.activity AS
-SELECT tenant_id, count(*) AS rows_total, max(updated_at) AS last_change, min(created_at) AS first_change FROM mod5.mod_a GROUP BY tenant_id;
-DROP TRIGGER touch ON mod5.mod_b;
-`;
-
-/** The generated workload bench/diff and bench/inspect use (58 tables at 5 x 10). */
-function generated(modules, perModule) {
-  return generateSchema({
-    name: "bench",
-    modules,
-    perModule,
-    seed: 5,
-    nouns: ["mod"],
-    partitionEvery: 10,
-  }).sql;
-}
-
 /** Every schema to dump: [name, sql]. */
 function schemas() {
   const list = [];
@@ -96,9 +73,9 @@ function schemas() {
   for (const f of readdirSync(path.join(fixtures, "large")).sort())
     if (f.endsWith(".sql"))
       list.push([`large-${f}`, readFileSync(path.join(fixtures, "large", f), "utf8")]);
-  const small = generated(5, 10);
-  list.push(["generated-58", small], ["generated-58-changed", small + CHANGES]);
-  list.push(["generated-208", generated(20, 10)]);
+  const small = benchSchema(5).sql;
+  list.push(["generated-58", small], ["generated-58-changed", small + BENCH_CHANGES]);
+  list.push(["generated-208", benchSchema(20).sql]);
   return list.filter(([name]) => name.includes(only));
 }
 
