@@ -22,7 +22,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { warmScratchUse } from "../src/cli/commands/declarative-options.js";
 import { UsageError } from "../src/core/errors.js";
-import { warmScratchFolder } from "../src/declarative/warm-scratch/paths.js";
+import { warmScratchFolder, warmScratchPaths } from "../src/declarative/warm-scratch/paths.js";
 import { askRemote } from "../src/driver/remote.js";
 import { CLI, cleanEnv, runCli } from "./helpers/cli.js";
 
@@ -293,8 +293,11 @@ describe("warm scratch", () => {
     dirs.push(dir);
     expect((await diff(dir, OFF)).code).toBe(0);
     expect((await diff(dir, { CI: "true" })).code).toBe(0);
-    // Nothing was started: no lock, socket or info file for this project.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Nothing was started: no lock, socket or info file for this project. A
+    // started process takes its lock within a second or two of the command's exit.
+    await new Promise((r) => setTimeout(r, 3000));
+    const key = warmScratchPaths(path.join(dir, ".pitstop/cache"), "any")!.project;
+    expect(readdirSync(warmScratchFolder()!).filter((f) => f.startsWith(`${key}-`))).toEqual([]);
     expect((await status(dir)).running).toEqual([]);
   });
 

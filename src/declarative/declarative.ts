@@ -34,8 +34,8 @@ import {
   openWarmScratch,
   startWarmScratch,
   type WarmScratchUse,
-  warmScratchListening,
 } from "./warm-scratch/client.js";
+import { warmScratchSocketExists } from "./warm-scratch/paths.js";
 
 export interface DeclarativeOptions extends Omit<ScratchOptions, "extensions" | "roles"> {
   /** Schemas and objects to compare (default: all but system schemas). */
@@ -88,7 +88,7 @@ export async function planMigration(
   options: DeclarativeOptions,
 ): Promise<MigrationPlan> {
   const list = await migrations.load();
-  if (!(options.warm && (await warmScratchListening(options.cacheDir ?? DEFAULT_CACHE_DIR))))
+  if (!(options.warm && warmScratchSocketExists(options.cacheDir ?? DEFAULT_CACHE_DIR)))
     warmUpPGlite(options, migrationChars(list) + fileChars(schema));
   const files = await readSchema(schema);
   const hints = parseRenameHints(files);

@@ -48,17 +48,16 @@ export async function runScratchStatus(
   out: Output,
   flags: { cacheDir?: string },
 ): Promise<number> {
-  const { warmScratchInfos } = await import("../../declarative/warm-scratch/paths.js");
-  const { askRemote } = await import("../../driver/remote.js");
+  const { processes, askRemote } = await scratchProcesses(settings, flags);
   const running = [];
-  for (const { info, socket } of warmScratchInfos(cacheDirOf(settings, flags.cacheDir))) {
+  for (const { info, paths } of processes) {
     const status = await askRemote<{
       served: number;
       busy: boolean;
       waiting: number;
       modelsKept: number;
-    }>(socket, "status", 2000);
-    if (status) running.push({ ...info, ...status, socket });
+    }>(paths.socket, "status", 2000);
+    if (status) running.push({ ...info, ...status, socket: paths.socket });
   }
   if (out.json) out.data({ ok: true, running });
   else if (running.length === 0)
@@ -77,13 +76,12 @@ export async function runScratchStop(
   out: Output,
   flags: { cacheDir?: string },
 ): Promise<number> {
-  const { warmScratchInfos } = await import("../../declarative/warm-scratch/paths.js");
-  const { askRemote } = await import("../../driver/remote.js");
+  const { processes, askRemote } = await scratchProcesses(settings, flags);
   const { liveLockHolder } = await import("../../driver/file-lock.js");
   const fs = await import("node:fs");
   let stopped = 0;
-  for (const { info, socket, file } of warmScratchInfos(cacheDirOf(settings, flags.cacheDir))) {
-    const lock = file.replace(/\.json$/, ".lock");
+  for (const { info, paths } of processes) {
+    const { socket, lock } = paths;
     const answered = await askRemote(socket, "stop", 2000);
     // Not answering (busy in a statement that never ends): signals, to the
     // process that holds the lock only (never a pid reused since).
@@ -93,7 +91,7 @@ export async function runScratchStop(
       if (!(await gone(info.pid, 50))) signal(info.pid, "SIGKILL");
     }
     if (answered !== undefined || holder !== undefined) stopped++;
-    for (const f of [file, socket, lock]) fs.rmSync(f, { force: true });
+    for (const f of [paths.info, socket, lock]) fs.rmSync(f, { force: true });
   }
   if (out.json) out.data({ ok: true, stopped });
   else
@@ -101,6 +99,13 @@ export async function runScratchStop(
       stopped > 0 ? `Stopped ${stopped} warm scratch process(es).` : "No warm scratch process ran.",
     );
   return 0;
+}
+
+/** The project's warm scratch processes (any build), and the call that asks one something. */
+async function scratchProcesses(settings: Settings, flags: { cacheDir?: string }) {
+  const { warmScratchInfos } = await import("../../declarative/warm-scratch/paths.js");
+  const { askRemote } = await import("../../driver/remote.js");
+  return { processes: warmScratchInfos(cacheDirOf(settings, flags.cacheDir)), askRemote };
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { liveLockHolder } from "../../driver/file-lock.js";
+import { pgliteVersion } from "../../driver/pglite-template.js";
 import { connectRemoteDriver, REMOTE_LOST, resetRemote } from "../../driver/remote.js";
 import type { Scratch } from "../scratch.js";
 import { warmScratchPaths } from "./paths.js";
@@ -43,7 +44,6 @@ export async function openWarmScratch(
   extensions: readonly string[],
   roles: readonly string[],
 ): Promise<Scratch | undefined> {
-  const { pgliteVersion } = await import("../../driver/pglite-template.js");
   const paths = warmScratchPaths(cacheDir, pgliteVersion());
   if (paths === undefined || !fs.existsSync(paths.socket)) return undefined;
   const remote = await connectRemoteDriver({
@@ -64,13 +64,6 @@ export async function openWarmScratch(
   };
 }
 
-/** Whether a warm scratch process seems to listen for this project (its socket exists). */
-export async function warmScratchListening(cacheDir: string): Promise<boolean> {
-  const { pgliteVersion } = await import("../../driver/pglite-template.js");
-  const paths = warmScratchPaths(cacheDir, pgliteVersion());
-  return paths !== undefined && fs.existsSync(paths.socket);
-}
-
 /**
  * Starts a warm scratch process in the background for the next command,
  * unless one runs or is starting (its lock is held by a live process).
@@ -82,7 +75,6 @@ export async function startWarmScratch(
   extensions: readonly string[],
 ): Promise<void> {
   if (use.start === undefined || use.start.length === 0) return;
-  const { pgliteVersion } = await import("../../driver/pglite-template.js");
   const paths = warmScratchPaths(cacheDir, pgliteVersion());
   if (paths === undefined || fs.existsSync(paths.socket) || lockHeld(paths.lock)) return;
   const [program, ...before] = use.start;

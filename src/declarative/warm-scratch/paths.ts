@@ -55,11 +55,19 @@ export function warmScratchPaths(
 ): WarmScratchPaths | undefined {
   const folder = warmScratchFolder();
   if (folder === undefined) return undefined;
-  const hash = (text: string) =>
-    nodeCrypto().createHash("sha256").update(text).digest("hex").slice(0, 12);
-  const project = hash(path.resolve(cacheDir));
-  const base = path.join(folder, `${project}-${hash(`${buildIdentity()}\0${pgliteVersion}`)}`);
+  const project = shortHash(path.resolve(cacheDir));
+  return pathsOf(
+    path.join(folder, `${project}-${shortHash(`${buildIdentity()}\0${pgliteVersion}`)}`),
+    project,
+  );
+}
+
+function pathsOf(base: string, project: string): WarmScratchPaths {
   return { socket: `${base}.sock`, lock: `${base}.lock`, info: `${base}.json`, project };
+}
+
+function shortHash(text: string): string {
+  return nodeCrypto().createHash("sha256").update(text).digest("hex").slice(0, 12);
 }
 
 /** What the process writes to `info`. */
@@ -73,24 +81,19 @@ export interface WarmScratchInfo {
   readonly idleMs: number;
 }
 
-/** The info files of every warm scratch process of this user for this project (any build). */
+/** Every warm scratch process of this user for this project (any build) that wrote its info file. */
 export function warmScratchInfos(
   cacheDir: string,
-): { info: WarmScratchInfo; socket: string; file: string }[] {
+): { info: WarmScratchInfo; paths: WarmScratchPaths }[] {
   const folder = warmScratchFolder();
   if (folder === undefined) return [];
-  const project = nodeCrypto()
-    .createHash("sha256")
-    .update(path.resolve(cacheDir))
-    .digest("hex")
-    .slice(0, 12);
-  const out: { info: WarmScratchInfo; socket: string; file: string }[] = [];
+  const project = shortHash(path.resolve(cacheDir));
+  const out: { info: WarmScratchInfo; paths: WarmScratchPaths }[] = [];
   for (const name of fs.readdirSync(folder)) {
     if (!name.startsWith(`${project}-`) || !name.endsWith(".json")) continue;
-    const file = path.join(folder, name);
+    const paths = pathsOf(path.join(folder, name.slice(0, -".json".length)), project);
     try {
-      const info = JSON.parse(fs.readFileSync(file, "utf8")) as WarmScratchInfo;
-      out.push({ info, socket: file.replace(/\.json$/, ".sock"), file });
+      out.push({ info: JSON.parse(fs.readFileSync(paths.info, "utf8")) as WarmScratchInfo, paths });
     } catch {
       // Half-written or gone meanwhile.
     }

@@ -13,6 +13,7 @@ import {
 } from "../../driver/remote.js";
 import { readFrames, writeFrame } from "../../driver/wire.js";
 import { inspectInTransaction } from "../../inspect/inspect.js";
+import { buildIdentity } from "../model-cache.js";
 import {
   createRoles,
   FRESH_COPY_ABOVE,
@@ -343,7 +344,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     pid: process.pid,
     cacheDir: path.resolve(options.cacheDir),
     pglite: pgliteVersion(),
-    build: paths.project,
+    build: buildIdentity(),
     startedAt: new Date().toISOString(),
     idleMs: options.idleMs,
   };
