@@ -81,7 +81,7 @@ if (isLint) {
  * while the bundle loads; the bundled libpg-query loader instantiates this
  * module. `baseline`: with Liftoff only (the flag set for this compile and
  * reset), as `lint` has it anyway: re-compiling the hot functions with
- * TurboFan cost a `diff` of 58 tables ~0.4 s of CPU, more than its parse
+ * TurboFan cost a `diff` of 58 tables 0.3-0.7 s of CPU, more than its parse
  * gains (bench/diff).
  */
 function compileParserEarly(baseline) {
