@@ -170,20 +170,7 @@ describe.runIf(enabled)(
         "000003_code.ts":
           'export async function up(db) {\n  await db.query("CREATE TABLE from_code AS SELECT current_schema() AS s");\n}\n',
       });
-      const query = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1";
-      const r = await runCli([
-        "--database",
-        db.pooled,
-        "--dir",
-        dir,
-        "fleet",
-        "up",
-        "--tenant-schemas",
-        query,
-        "--concurrency",
-        "6",
-        "--json",
-      ]);
+      const r = await fleetUpTenants(db.pooled, dir, "--concurrency", "6");
       expect(ok(r)).toBe(0);
       const found = await direct(db.direct, async (d) => {
         const tables = await d.query<{ schema: string; tables: string }>(
@@ -234,17 +221,7 @@ describe.runIf(enabled)(
         "000001_items.sql": "-- +up\nCREATE TABLE items (id int);\n",
         "000002_index.sql": "-- +up\nCREATE INDEX CONCURRENTLY items_id ON items (id);\n",
       });
-      const r = await runCli([
-        "--database",
-        db.pooled,
-        "--dir",
-        dir,
-        "fleet",
-        "up",
-        "--tenant-schemas",
-        "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1",
-        "--json",
-      ]);
+      const r = await fleetUpTenants(db.pooled, dir);
       expect(r.code).toBe(1);
       const report = JSON.parse(r.stdout);
       expect(
@@ -354,4 +331,21 @@ async function until(check: () => Promise<boolean>): Promise<void> {
     if (Date.now() > deadline) throw new Error("timed out waiting for the condition");
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** `fleet up --tenant-schemas` over every schema named t_*, through `url`, with a JSON report. */
+function fleetUpTenants(url: string, dir: string, ...more: string[]) {
+  const query = "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ORDER BY 1";
+  return runCli([
+    "--database",
+    url,
+    "--dir",
+    dir,
+    "fleet",
+    "up",
+    "--tenant-schemas",
+    query,
+    ...more,
+    "--json",
+  ]);
 }
