@@ -132,7 +132,11 @@ export interface ChangeResponse {
   readonly computeMs: number;
 }
 
-/** One lint finding, as `pitstop lint --format json` gives it. */
+/**
+ * One lint finding, as `pitstop lint --format json` gives it (less the code
+ * frame). Spelled out rather than derived from lint/types.ts: the page's
+ * browser-only tsconfig cannot follow that file's imports into Node code.
+ */
 export interface LintFinding {
   readonly rule: string;
   readonly severity: "error" | "warning";
