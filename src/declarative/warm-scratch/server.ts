@@ -12,22 +12,11 @@ import {
   toRemoteError,
 } from "../../driver/remote.js";
 import { readFrames, writeFrame } from "../../driver/wire.js";
-import { inspectInTransaction } from "../../inspect/inspect.js";
 import { buildIdentity } from "../model-cache.js";
-import {
-  createRoles,
-  FRESH_COPY_ABOVE,
-  OUT_OF_SHARED_MEMORY,
-  pgliteTemplate,
-  relationCount,
-  resetDatabase,
-} from "../scratch.js";
+import { createRoles } from "../scratch.js";
+import { HeldDatabase } from "./held-database.js";
 import { type WarmScratchInfo, warmScratchPaths } from "./paths.js";
 import { type SchemaWatch, SchemaWatches } from "./precompute.js";
-import { WARM_UP_SQL } from "./warm-up.js";
-
-/** Shared buffers of the process's PGlite. */
-const WARM_SHARED_BUFFERS = "32MB";
 
 /** Without a client for this long, the process exits (default of `pitstop scratch serve`). */
 export const DEFAULT_IDLE_MS = 10 * 60_000;
@@ -72,9 +61,7 @@ type Waiting =
  * const outcome = await serveWarmScratch({ cacheDir: ".pitstop/cache", idleMs: 600_000 });
  */
 export async function serveWarmScratch(options: WarmScratchServeOptions): Promise<ServeOutcome> {
-  const { createPGliteDriver, PGLITE_MEMORY, pgliteVersion } = await import(
-    "../../driver/pglite.js"
-  );
+  const { pgliteVersion } = await import("../../driver/pglite-template.js");
   const log = options.log ?? (() => {});
   const paths = warmScratchPaths(options.cacheDir, pgliteVersion());
   if (paths === undefined) {
@@ -92,45 +79,13 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     throw error;
   }
 
-  let extensions = new Set(options.extensions ?? []);
-  /** The cached data dir as a tarball (read again on a restart rather than kept: 40 MB). */
-  const snapshot = async (): Promise<Uint8Array | undefined> => {
-    try {
-      return await cachedSnapshot(options.cacheDir, pgliteVersion());
-    } catch (error) {
-      log(`no snapshot of the cached data dir (${(error as Error).message}): initdb instead`);
-      return undefined;
-    }
-  };
-  const start = async (): Promise<Driver> => {
-    const tarball = await snapshot();
-    return createPGliteDriver({
-      dataDir: PGLITE_MEMORY,
-      relaxedDurability: true,
-      extensions: [...extensions],
-      // The default 128 MB holds far more than a scratch schema needs: ~200 MB less
-      // memory for the process, loads as fast (bench/README.md, bench/diff).
-      settings: { shared_buffers: WARM_SHARED_BUFFERS },
-      ...(tarball ? { loadDataDir: tarball } : {}),
-    });
-  };
-  let db: Driver;
-  const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+  let held: HeldDatabase;
   try {
-    let t = performance.now();
-    db = await start();
-    log(`PGlite started in ${since(t)} (extensions: ${[...extensions].join(", ") || "none"})`);
-    t = performance.now();
-    await warmUp(db);
-    log(`warmed up in ${since(t)}`);
+    held = await HeldDatabase.start(options.cacheDir, options.extensions ?? [], log);
   } catch (error) {
     lock.release();
     throw error;
   }
-  const restart = async () => {
-    await db.close().catch(() => {});
-    db = await start();
-  };
 
   /** Who has the database: a client, a job (a watched schema loaded), or nobody. */
   let active: net.Socket | "job" | undefined;
@@ -157,19 +112,6 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     if (!socket.destroyed) writeFrame(socket, message);
   };
 
-  /** Empty, as a new scratch database: dropping thousands of objects costs more than a restart. */
-  const empty = async () => {
-    await db.exec("ROLLBACK").catch(() => {});
-    await db.exec("DISCARD ALL");
-    if ((await relationCount(db)) > FRESH_COPY_ABOVE) return restart();
-    try {
-      await resetDatabase(db);
-    } catch (error) {
-      if (!(error instanceof DatabaseError) || error.code !== OUT_OF_SHARED_MEMORY) throw error;
-      await restart();
-    }
-  };
-
   let stopping = false;
   const stop = async (outcome: ServeOutcome) => {
     if (stopping) return;
@@ -180,7 +122,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     for (const s of sockets) s.destroy();
     fs.rmSync(paths.info, { force: true });
     fs.rmSync(paths.socket, { force: true });
-    await db.close().catch(() => {});
+    await held.close();
     lock.release();
     log(`stopped (${outcome}) after ${served} clients`);
     finish(outcome);
@@ -200,19 +142,14 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     clearTimeout(idleTimer);
     if (next.kind === "job") {
       active = "job";
-      await next.run(db, extensions).catch(() => {});
+      await next.run(held.driver, held.extensions).catch(() => {});
       return release("job");
     }
     if (next.socket.destroyed) return pump();
     active = next.socket;
     try {
-      const wanted = next.request.extensions.filter((e) => !extensions.has(e));
-      if (wanted.length > 0) {
-        extensions = new Set([...extensions, ...wanted]);
-        log(`restarting PGlite with ${wanted.join(", ")}`);
-        await restart();
-      }
-      if (next.request.roles.length > 0) await createRoles(db, next.request.roles);
+      await held.load(next.request.extensions);
+      if (next.request.roles.length > 0) await createRoles(held.driver, next.request.roles);
       const watch = next.request.watch;
       if (watch && typeof watch.cwd === "string" && typeof watch.schema === "string")
         watches.add(watch as SchemaWatch);
@@ -230,10 +167,10 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     active = undefined;
     releasing = (async () => {
       try {
-        await empty();
+        await held.empty();
       } catch (error) {
         log(`emptying failed (${(error as Error).message}): restarting PGlite`);
-        await restart();
+        await held.restart();
       }
     })()
       .catch(async (error) => {
@@ -268,13 +205,13 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
   const execute = async (request: RemoteRequest): Promise<unknown> => {
     switch (request.op) {
       case "query":
-        return db.query(request.sql, request.params);
+        return held.driver.query(request.sql, request.params);
       case "exec":
-        return db.exec(request.sql);
+        return held.driver.exec(request.sql);
       case "copyFrom":
-        return db.copyFrom(request.sql, request.data);
+        return held.driver.copyFrom(request.sql, request.data);
       case "reset":
-        return empty();
+        return held.empty();
       default:
         throw new PitstopError("WARM_SCRATCH_PROTOCOL", `unexpected request ${request.op}`);
     }
@@ -336,7 +273,7 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     });
     fs.chmodSync(paths.socket, 0o600);
   } catch (error) {
-    await db.close().catch(() => {});
+    await held.close();
     lock.release();
     throw error;
   }
@@ -356,41 +293,4 @@ export async function serveWarmScratch(options: WarmScratchServeOptions): Promis
     process.once(signal, () => void stop("stopped"));
   armIdle();
   return finished;
-}
-
-/**
- * A few loads and inspections of a small schema, rolled back: V8 optimizes
- * PGlite's hot code (parser, catalog, planner) before the first client.
- */
-async function warmUp(db: Driver): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await db.session(async (s) => {
-      await s.exec("BEGIN");
-      try {
-        await s.exec(WARM_UP_SQL);
-        await inspectInTransaction(s);
-      } finally {
-        await s.exec("ROLLBACK");
-      }
-    });
-  }
-}
-
-/**
- * The project's initialized data dir as a tarball, kept beside it (made once,
- * ~40 MB): an in-memory PGlite starts from it in about a second, without initdb.
- */
-async function cachedSnapshot(cacheDir: string, version: string): Promise<Uint8Array> {
-  const file = path.join(cacheDir, `pglite-${version}.tar`);
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    // Made below.
-  }
-  const { snapshotDataDir } = await import("../../driver/pglite-snapshot.js");
-  const snapshot = await snapshotDataDir(await pgliteTemplate(cacheDir));
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, snapshot);
-  fs.renameSync(temp, file);
-  return snapshot;
 }
